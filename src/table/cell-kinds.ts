@@ -1,0 +1,111 @@
+/**
+ * What a table cell *is*. Row assembly recognises cells by their content, not by counting them,
+ * because real tables skip cells, merge two tasks into one and wrap cells over several lines.
+ */
+import type { LexiconData } from '../lexicon/types.js';
+import { fold } from '../text/fold.js';
+
+export type TableLexicon = Pick<LexiconData, 'columns' | 'funding' | 'agencyHeads' | 'productHeads'>;
+
+// A valid roman numeral up to 39, the most a plan's sections reach: `I`, `IV`, `VIII`, `XII`.
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** `VIII`, `VII.` — a section numeral standing alone in its cell (000: `VII. | CÔNG TÁC TUYÊN TRUYỀN`). */
+export function romanOnly(text: string): string | null {
+  const m = /^([IVX]{1,7})\s*[.:)]?$/.exec(text);
+  return m && ROMAN.test(m[1]!) ? m[1]! : null;
+}
+
+/**
+ * `I. CẢI CÁCH THỂ CHẾ`, `VI. Chỉ số CCHC`, `VIII CÔNG TÁC CHỈ ĐẠO` — a section heading.
+ * Without a dot the title must start with a capital, so `V ăn bản` style noise is not a section.
+ */
+export function sectionHeading(text: string): { numeral: string; title: string } | null {
+  const m = /^([IVX]{1,7})(?:\s*[.:)-]\s*|\s+(?=\p{Lu}))(\S.*)$/u.exec(text);
+  if (!m || !ROMAN.test(m[1]!)) return null;
+  return { numeral: m[1]!, title: m[2]!.trim() };
+}
+
+/** `1`, `1.1`, `2.3.` — a number standing alone in its cell (the STT column). */
+export function numberOnly(text: string): string | null {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){0,4})\s*[.)]?$/.exec(text);
+  return m ? m[1]! : null;
+}
+
+/**
+ * `1.1. Xây dựng Kế hoạch`, `3.1 Xây dựng`, `1.1.Xây dựng`, `1. Rà soát` — a numbered item: the number
+ * as printed and the text after it. The text must start with a letter, so `31/12/2017` is not item 31.
+ */
+export function numberedItem(text: string): { number: string; text: string } | null {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(?=[\p{L}“"(])(.+)$/u.exec(text);
+  return m ? { number: m[1]!, text: m[2]!.trim() } : null;
+}
+
+/** A cell holding only separators and blanks (the `| ||||` lines after 000's section rows). */
+export function isStructural(text: string): boolean {
+  return /^[\s|]*$/.test(text);
+}
+
+// Deadline cells begin with a period word, a date or a recurrence; anchored so that a task that
+// merely mentions `năm 2014` is not a deadline. `Quý I năm 2014`, `Tháng 8/2017`, `31/12/2017`,
+// `Thường xuyên`, `Hàng năm (Theo lộ trình ...)`, `Theo quy định`, `Năm 2017-2018`.
+const DEADLINE_HEAD =
+  /^(?:quy\b|thang\s*\d|nam\s*\d|truoc\b|cham nhat|han chot|thuong xuyen|hang (?:nam|quy|thang|tuan)|dinh ky|theo (?:quy dinh|ke hoach|huong dan|lo trinh|tien do|yeu cau|chi dao)|tu (?:quy|thang|nam|nay)|giai doan|\d+ thang|dau nam|cuoi nam|giua nam|trong (?:quy|thang|nam)|\d{1,2}\s*\/\s*\d{1,2}\b|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\d{4}\b)/;
+
+export function isDeadlineLike(text: string): boolean {
+  return DEADLINE_HEAD.test(fold(text)) && !numberedItem(text);
+}
+
+function startsWithWord(folded: string, heads: readonly string[]): boolean {
+  for (const head of heads) {
+    if (!folded.startsWith(head)) continue;
+    const next = folded.charAt(head.length);
+    // `ubndcap huyen` (a missing space in 004) still starts with `ubnd`.
+    if (next === '' || !/\p{L}/u.test(next) || head.length >= 4) return true;
+  }
+  return false;
+}
+
+export function isFundingLike(text: string, lexicon: TableLexicon): boolean {
+  return startsWithWord(fold(text), lexicon.funding);
+}
+
+// Verbs that open task texts but share a first word with an agency head (`Ban hành` vs `Ban Dân tộc`).
+const TASK_OPENERS = ['ban hanh', 'bao cao', 'bao dam', 'bao ve', 'hoi nghi', 'cong bo', 'truong hop'];
+
+export function isProductLike(text: string, lexicon: TableLexicon): boolean {
+  return startsWithWord(fold(text), lexicon.productHeads);
+}
+
+export function isAgencyLike(text: string, lexicon: TableLexicon): boolean {
+  const folded = fold(text);
+  if (TASK_OPENERS.some((opener) => folded.startsWith(opener))) return false;
+  return startsWithWord(folded, lexicon.agencyHeads);
+}
+
+/** A cell that can only be a value of a task row (never a task title or a heading). */
+export function isValueLike(text: string, lexicon: TableLexicon): boolean {
+  return (
+    isDeadlineLike(text) ||
+    isFundingLike(text, lexicon) ||
+    isAgencyLike(text, lexicon) ||
+    isProductLike(text, lexicon)
+  );
+}
+
+export type ColumnKind = 'number' | 'group' | 'task' | 'product' | 'lead' | 'partners' | 'deadline' | 'funding' | 'notes';
+
+/** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
+export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
+  const folded = fold(text).replace(/[.:]+$/, '');
+  if (folded.length === 0 || folded.length > 60) return null;
+  let best: { kind: ColumnKind; length: number } | null = null;
+  for (const [kind, phrases] of Object.entries(lexicon.columns)) {
+    for (const phrase of phrases) {
+      if ((folded === phrase || folded.startsWith(`${phrase} `)) && phrase.length > (best?.length ?? 0)) {
+        best = { kind: kind as ColumnKind, length: phrase.length };
+      }
+    }
+  }
+  return best?.kind ?? null;
+}

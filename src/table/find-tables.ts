@@ -1,0 +1,206 @@
+/**
+ * Finds task tables by their header row, in the three layouts seen in real plans:
+ *
+ * - L1 pipe rows (000):      `STT | Nhiệm vụ cụ thể | Sản phẩm | Cơ quan chủ trì | ... |`
+ * - L2 one cell per line (001): `\tSố TT` / `\tNội dung công việc` / ... each on its own indented line
+ * - L3 cells between lone `|` lines (004): `Nhiệm vụ` / `|` / `Nhiệm vụ cụ thể` / `|` / ...
+ *
+ * A header is a run of at least three cells naming distinct columns, one of them the task column
+ * and one the lead agency or the deadline. The header can be anywhere: after the decision, in an
+ * appendix, or after the signature.
+ */
+import { type ColumnKind, columnKindOf, type TableLexicon } from './cell-kinds.js';
+
+export type Layout = 'L1' | 'L2' | 'L3';
+
+export interface TableRegion {
+  layout: Layout;
+  /** 1-based, inclusive. */
+  headerStart: number;
+  headerEnd: number;
+  endLine: number;
+  columns: ColumnKind[];
+  /** L2: the indentation that starts a cell line (a tab, or the spaces that replaced it). */
+  indent?: string;
+}
+
+const LONE_PIPE = /^\s*\|\s*$/;
+const MIN_COLUMNS = 3;
+
+function isHeader(kinds: (ColumnKind | null)[]): kinds is ColumnKind[] {
+  if (kinds.length < MIN_COLUMNS || kinds.some((k) => k === null)) return false;
+  const set = new Set(kinds);
+  return set.has('task') && (set.has('lead') || set.has('deadline')) && set.size >= MIN_COLUMNS;
+}
+
+/** When two columns read as `task` (004: `Nhiệm vụ` then `Nhiệm vụ cụ thể`), the first holds group headings. */
+function resolveColumns(kinds: ColumnKind[]): ColumnKind[] {
+  const firstTask = kinds.indexOf('task');
+  const lastTask = kinds.lastIndexOf('task');
+  if (firstTask === lastTask) return kinds;
+  return kinds.map((k, i) => (k === 'task' && i !== lastTask ? 'group' : k));
+}
+
+function pipeCells(text: string): string[] {
+  return text
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+/** L1: a line of pipe-separated header cells, possibly wrapped over up to three lines. */
+function findL1Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('|') || LONE_PIPE.test(line)) continue;
+    let joined = '';
+    for (let span = 0; span < 3 && i + span < lines.length; span++) {
+      const next = lines[i + span]!;
+      if (span > 0 && (LONE_PIPE.test(next) || next.trim() === '')) break;
+      joined += (span > 0 ? ' ' : '') + next;
+      const cells = pipeCells(joined);
+      const kinds = cells.map((c) => columnKindOf(c, lexicon));
+      if (isHeader(kinds)) {
+        return { layout: 'L1', headerStart: i + 1, headerEnd: i + span + 1, endLine: 0, columns: resolveColumns(kinds) };
+      }
+      if (kinds.some((k) => k === null)) break;
+    }
+  }
+  return null;
+}
+
+const INDENT = /^(\t+| {2,})\S/;
+
+/** L2: consecutive indented lines, each one header cell. */
+function findL2Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+  for (let i = from; i < lines.length; i++) {
+    const m = INDENT.exec(lines[i]!);
+    if (!m) continue;
+    const indent = m[1]!;
+    const kinds: ColumnKind[] = [];
+    let j = i;
+    while (j < lines.length && lines[j]!.startsWith(indent) && lines[j]!.trim() !== '') {
+      const kind = columnKindOf(lines[j]!.trim(), lexicon);
+      if (!kind) break;
+      kinds.push(kind);
+      j++;
+    }
+    if (isHeader(kinds)) {
+      return {
+        layout: 'L2',
+        headerStart: i + 1,
+        headerEnd: j,
+        endLine: 0,
+        columns: resolveColumns(kinds),
+        indent,
+      };
+    }
+  }
+  return null;
+}
+
+/** L3: header cells (each possibly wrapped over two lines) separated by lone `|` lines. */
+function findL3Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+  for (let i = from; i < lines.length; i++) {
+    if (LONE_PIPE.test(lines[i]!) || lines[i]!.trim() === '') continue;
+    const kinds: ColumnKind[] = [];
+    let j = i;
+    let lastPipe = -1;
+    while (j < lines.length) {
+      // Read one cell: up to three non-pipe lines.
+      let cell = '';
+      let k = j;
+      while (k < lines.length && !LONE_PIPE.test(lines[k]!) && k - j < 3) {
+        cell += (cell ? ' ' : '') + lines[k]!.trim();
+        k++;
+      }
+      if (k >= lines.length || !LONE_PIPE.test(lines[k]!)) break;
+      const kind = columnKindOf(cell, lexicon);
+      if (!kind) break;
+      kinds.push(kind);
+      lastPipe = k;
+      j = k + 1;
+    }
+    if (isHeader(kinds)) {
+      return { layout: 'L3', headerStart: i + 1, headerEnd: lastPipe + 1, endLine: 0, columns: resolveColumns(kinds) };
+    }
+  }
+  return null;
+}
+
+// A line that cannot continue a table: the appendix or signature blocks that follow it.
+const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
+
+function isHeadingLike(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
+}
+
+/** How far a table may go without a separator before it is over (a wrapped cell spans fewer lines). */
+const MAX_GAP_L1 = 12;
+const MAX_GAP_L3 = 25;
+
+function endOfPipeTable(lines: string[], region: TableRegion, isSeparatorLine: (line: string) => boolean): number {
+  const maxGap = region.layout === 'L1' ? MAX_GAP_L1 : MAX_GAP_L3;
+  let last = region.headerEnd; // 1-based
+  let gap = 0;
+  for (let i = region.headerEnd; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isSeparatorLine(line)) {
+      last = i + 1;
+      gap = 0;
+      continue;
+    }
+    if (line.trim() === '') continue;
+    if (TABLE_STOP.test(line)) break;
+    gap++;
+    if (gap > maxGap) break;
+  }
+  return last;
+}
+
+function endOfL2Table(lines: string[], region: TableRegion): number {
+  const indent = region.indent ?? '\t';
+  let last = region.headerEnd;
+  let afterBlank = false;
+  for (let i = region.headerEnd; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      afterBlank = true;
+      continue;
+    }
+    if (line.startsWith(indent)) {
+      last = i + 1;
+      afterBlank = false;
+      continue;
+    }
+    // A line that is not indented continues the cell above (a re-wrapped cell), unless a blank
+    // line came first or it reads as the heading of what follows (001: ` BÁO CÁO`).
+    if (afterBlank || isHeadingLike(line) || TABLE_STOP.test(line)) break;
+    last = i + 1;
+  }
+  return last;
+}
+
+/** Every task table in the document, in order, without overlaps. */
+export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let from = 0;
+  while (from < lines.length) {
+    const candidates = [
+      findL1Header(lines, from, lexicon),
+      findL2Header(lines, from, lexicon),
+      findL3Header(lines, from, lexicon),
+    ].filter((r): r is TableRegion => r !== null);
+    if (candidates.length === 0) break;
+    candidates.sort((a, b) => a.headerStart - b.headerStart);
+    const region = candidates[0]!;
+    if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'));
+    else if (region.layout === 'L3') region.endLine = endOfPipeTable(lines, region, (l) => LONE_PIPE.test(l));
+    else region.endLine = endOfL2Table(lines, region);
+    region.endLine = Math.max(region.endLine, region.headerEnd);
+    regions.push(region);
+    from = region.endLine;
+  }
+  return regions;
+}

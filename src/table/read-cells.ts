@@ -1,0 +1,122 @@
+/**
+ * Reads the body of a table region into cells, each with the source lines it came from.
+ *
+ * L1 and L3 are the same stream once lines are joined: cells are separated by `|`, inline (L1) or on
+ * lines of their own (L3). A cell that wraps over several lines is joined with single spaces.
+ * L2 cells are the indented lines; a line that is not indented continues the cell above; a blank
+ * line ends a row.
+ */
+import type { TableRegion } from './find-tables.js';
+
+export interface Cell {
+  /** The cell text, wrapped lines joined with a space, trimmed. Empty for an empty cell. */
+  text: string;
+  /** 1-based line where the text starts (for an empty cell, the line of its separator). */
+  line: number;
+  /** Every non-blank source line that holds part of this cell's text. */
+  lines: number[];
+  /** True for the first cell of an explicit row (L2 after a blank line; L1 the first cell on a line). */
+  rowStart: boolean;
+  /** Where each source line's text begins in `text`, to give a line to a task split out of the cell. */
+  starts: { offset: number; line: number }[];
+}
+
+/** The source line of a character offset in a cell's text. */
+export function lineAt(cell: Cell, offset: number): number {
+  let line = cell.line;
+  for (const s of cell.starts) if (s.offset <= offset) line = s.line;
+  return line;
+}
+
+const NUMBER_ONLY_LINE = /^\s*\d{1,3}(?:\.\d{1,3}){0,4}\s*\.?\s*$/;
+
+function pushCell(cells: Cell[], parts: { text: string; line: number }[], fallbackLine: number, rowStart: boolean) {
+  const nonEmpty = parts.filter((p) => p.text.trim() !== '');
+  let text = '';
+  const starts: { offset: number; line: number }[] = [];
+  for (const p of nonEmpty) {
+    if (text) text += ' ';
+    starts.push({ offset: text.length, line: p.line });
+    text += p.text.trim().replace(/\s+/g, ' ');
+  }
+  cells.push({
+    text,
+    line: nonEmpty[0]?.line ?? fallbackLine,
+    lines: [...new Set(nonEmpty.map((p) => p.line))],
+    rowStart,
+    starts,
+  });
+}
+
+/** L1/L3: split the joined body on `|`. */
+function readPipeCells(lines: string[], region: TableRegion): Cell[] {
+  const cells: Cell[] = [];
+  let parts: { text: string; line: number }[] = [];
+  let beginsLine = false;
+  let separatorLine = region.headerEnd + 1;
+  const flush = () => {
+    // A wrapped L1 row whose trailing `|` is missing leaves the next row's number on the last line
+    // of this cell (`Quý I năm 2014` / `2`): split it off so that it starts its own row.
+    const last = parts[parts.length - 1];
+    if (region.layout === 'L1' && parts.length > 1 && last && NUMBER_ONLY_LINE.test(last.text)) {
+      parts.pop();
+      pushCell(cells, parts, separatorLine, beginsLine);
+      parts = [last];
+      beginsLine = true;
+    }
+    pushCell(cells, parts, separatorLine, beginsLine);
+    parts = [];
+    beginsLine = false;
+  };
+  for (let i = region.headerEnd; i < region.endLine; i++) {
+    const segments = lines[i]!.split('|');
+    for (let s = 0; s < segments.length; s++) {
+      if (s > 0) {
+        flush();
+        separatorLine = i + 1;
+      }
+      const text = segments[s]!;
+      if (text.trim() === '') continue;
+      if (parts.length === 0) beginsLine = s === 0;
+      parts.push({ text, line: i + 1 });
+    }
+  }
+  if (parts.length > 0) flush();
+  return cells;
+}
+
+/** L2: indented lines are cells, unindented lines continue them, blank lines end rows. */
+function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
+  const indent = region.indent ?? '\t';
+  const cells: Cell[] = [];
+  let rowStart = true;
+  for (let i = region.headerEnd; i < region.endLine; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    if (line.trim() === '') {
+      if (line.startsWith(indent) && !rowStart) {
+        // An indented blank line is an empty cell (001 writes them as a tab and a no-break space).
+        cells.push({ text: '', line: lineNo, lines: [], rowStart: false, starts: [] });
+      } else {
+        rowStart = true;
+      }
+      continue;
+    }
+    if (line.startsWith(indent) || cells.length === 0) {
+      cells.push({ text: line.trim(), line: lineNo, lines: [lineNo], rowStart, starts: [{ offset: 0, line: lineNo }] });
+      rowStart = false;
+    } else {
+      const cell = cells[cells.length - 1]!;
+      if (cell.text) cell.text += ' ';
+      cell.starts.push({ offset: cell.text.length, line: lineNo });
+      cell.text += line.trim();
+      if (cell.lines.length === 0) cell.line = lineNo;
+      cell.lines.push(lineNo);
+    }
+  }
+  return cells;
+}
+
+export function readCells(lines: string[], region: TableRegion): Cell[] {
+  return region.layout === 'L2' ? readIndentedCells(lines, region) : readPipeCells(lines, region);
+}

@@ -1,0 +1,91 @@
+/**
+ * Task tables: find them, read their cells, assemble rows, and prove that nothing was lost.
+ */
+import type { Message } from '../model/types.js';
+import { assembleRows, type TableEvent } from './assemble-rows.js';
+import type { ColumnKind, TableLexicon } from './cell-kinds.js';
+import { findTables, type Layout } from './find-tables.js';
+import { readCells } from './read-cells.js';
+
+export interface TableReport {
+  layout: Layout;
+  startLine: number;
+  endLine: number;
+  columns: ColumnKind[];
+  rows: number;
+  /** Share of the table's non-blank, non-separator lines that landed in a field, heading, header or warning. */
+  linesAccounted: number;
+  /** Share of task value cells (lead, partners, deadline, ...) left empty. */
+  emptyCells: number;
+}
+
+export interface ReadTable {
+  report: TableReport;
+  events: TableEvent[];
+}
+
+export interface ReadTablesResult {
+  tables: ReadTable[];
+  messages: Message[];
+  /** Every line inside a table region (1-based), so prose readers can skip them. */
+  tableLines: Set<number>;
+}
+
+const SEPARATOR_ONLY = /^[\s|]*$/;
+
+export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesResult {
+  const tables: ReadTable[] = [];
+  const messages: Message[] = [];
+  const tableLines = new Set<number>();
+  for (const region of findTables(lines, lexicon)) {
+    const cells = readCells(lines, region);
+    const assembled = assembleRows(cells, region, lexicon);
+    messages.push(...assembled.messages);
+    for (let l = region.headerStart; l <= region.headerEnd; l++) assembled.accounted.add(l);
+    for (const m of assembled.messages) if (m.text !== undefined && m.line !== null) assembled.accounted.add(m.line);
+    let contentLines = 0;
+    let accountedLines = 0;
+    for (let l = region.headerStart; l <= region.endLine; l++) {
+      tableLines.add(l);
+      const text = lines[l - 1] ?? '';
+      if (SEPARATOR_ONLY.test(text)) continue;
+      contentLines++;
+      if (assembled.accounted.has(l)) {
+        accountedLines++;
+        continue;
+      }
+      // Nothing is lost: a line no cell claimed is quoted in an error.
+      messages.push({
+        code: 'TABLE_LINE_UNREAD',
+        severity: 'error',
+        message: `a line inside the table was not read into any field: "${text.trim().slice(0, 120)}"`,
+        line: l,
+        text: text.trim(),
+      });
+    }
+    const tasks = assembled.events.filter((e) => e.type === 'task');
+    const slots = region.columns.filter((c) => c !== 'number' && c !== 'group' && c !== 'task');
+    const totalSlots = tasks.length * slots.length;
+    const emptySlots = tasks.reduce(
+      (n, t) => n + slots.filter((s) => !(t.values as Record<string, unknown>)[s]).length,
+      0,
+    );
+    tables.push({
+      report: {
+        layout: region.layout,
+        startLine: region.headerStart,
+        endLine: region.endLine,
+        columns: region.columns,
+        rows: tasks.length,
+        linesAccounted: contentLines === 0 ? 1 : round(accountedLines / contentLines),
+        emptyCells: totalSlots === 0 ? 0 : round(emptySlots / totalSlots),
+      },
+      events: assembled.events,
+    });
+  }
+  return { tables, messages, tableLines };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

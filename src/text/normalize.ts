@@ -1,0 +1,51 @@
+/**
+ * The first stage: decoded text → NFC lines, with line numbers kept.
+ *
+ * Real plans arrive with a BOM, CRLF ends, decomposed (NFD) letters, no-break spaces in empty table
+ * cells and zero-width characters from web pages. None of these may move a line: the output has
+ * exactly one entry per input line, so every later `line` points at the page the user has.
+ */
+export interface NormalizedText {
+  /** Line i (0-based) is source line i + 1. */
+  lines: string[];
+  /** What was changed, for `source.normalized` and the record. */
+  changes: NormalizationChange[];
+}
+
+export type NormalizationChange = 'bom' | 'crlf' | 'nfc' | 'nbsp' | 'zero-width' | 'control';
+
+// U+00A0 NBSP, U+2007 figure space, U+202F narrow NBSP, U+3000 ideographic space, U+2000–U+200A.
+const SPACE_LIKE = /[\u00a0\u2000-\u200a\u2007\u202f\u3000]/g;
+// Zero-width space/joiners, word joiner, BOM inside the text, soft hyphen.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+// C0/C1 controls other than tab and newline (decoding has already happened, so these are noise).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export function normalizeText(input: string): NormalizedText {
+  const changes: NormalizationChange[] = [];
+  let text = input;
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    changes.push('bom');
+  }
+  if (text.includes('\r')) {
+    text = text.replace(/\r\n?/g, '\n');
+    changes.push('crlf');
+  }
+  const nfc = text.normalize('NFC');
+  if (nfc !== text) changes.push('nfc');
+  text = nfc;
+  if (text.search(SPACE_LIKE) !== -1) {
+    text = text.replace(SPACE_LIKE, ' ');
+    changes.push('nbsp');
+  }
+  if (text.search(ZERO_WIDTH) !== -1) {
+    text = text.replace(ZERO_WIDTH, '');
+    changes.push('zero-width');
+  }
+  if (text.search(CONTROL) !== -1) {
+    text = text.replace(CONTROL, '');
+    changes.push('control');
+  }
+  return { lines: text.split('\n'), changes };
+}
