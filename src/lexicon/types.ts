@@ -46,6 +46,14 @@ export interface LexiconData {
   funding: string[];
   /** Folded words that begin an agency cell (`so`, `ubnd`, `van phong`, ...). */
   agencyHeads: string[];
+  provinces: ProvinceEntry[];
   /** Folded words that begin a product cell (`quyet dinh`, `ke hoach`, ...). */
   productHeads: string[];
+}
+
+export interface ProvinceEntry {
+  name: string;
+  slug: string;
+  /** Folded spellings besides the folded name. */
+  aliases?: string[];
 }

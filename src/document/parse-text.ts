@@ -1,0 +1,380 @@
+/**
+ * The pipeline, top to bottom:
+ *
+ *   normalise text → find task tables → prose blocks and sections → header facts → legal bases
+ *   → goals and targets → task rows interpreted (ids, areas, agencies, deadlines) → commitments
+ *   → the document, with every warning collected as data.
+ *
+ * Pure: text in, document out. Never throws on any text (a last-resort guard turns an internal
+ * failure into an error message instead of an exception).
+ */
+import { isBasisParagraph, type LegalBasis, readLegalBases } from '../header/legal-bases.js';
+import { type HeaderFacts, readHeader } from '../header/read-header.js';
+import { splitAgencies } from '../interpret/agencies.js';
+import { findDeadlinePhrase, parseDeadline } from '../interpret/deadline.js';
+import { readTargets } from '../interpret/targets.js';
+import { defaultLexicon } from '../lexicon/load.js';
+import type { AreaCode, LexiconData } from '../lexicon/types.js';
+import {
+  type CchcDocument,
+  type Commitment,
+  type DocumentSection,
+  type Goal,
+  SCHEMA_VERSION,
+  type SourceInfo,
+  type Task,
+  type TaskDeadline,
+} from '../model/document.js';
+import { severityOf } from '../model/messages.js';
+import type { DeadlineContext, Message, Target } from '../model/types.js';
+import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment/blocks.js';
+import { areaOf, type GoalKind, goalKindOf, KeyRegistry, indexSections, type Section } from '../segment/sections.js';
+import type { RawTask } from '../table/assemble-rows.js';
+import { isAgencyLike } from '../table/cell-kinds.js';
+import { readTables } from '../table/read-tables.js';
+import { normalizeText } from '../text/normalize.js';
+
+export interface ParseOptions {
+  /** The file the text came from: `source.path`, and the document key when it has no number. */
+  path?: string | null;
+  lexicon?: LexiconData;
+  /** Facts from the byte layer (hash, size, detected encoding). */
+  source?: Partial<Pick<SourceInfo, 'sha256' | 'bytes' | 'encoding'>>;
+  /** Messages from the byte layer (encoding detection), merged into `warnings`. */
+  messages?: Message[];
+}
+
+const DATED_KINDS = new Set(['date', 'month', 'quarter', 'half', 'year']);
+
+function fileStem(path: string | null | undefined): string | null {
+  if (!path) return null;
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.[^.]+$/, '') || null;
+}
+
+function programOf(text: string, header: HeaderFacts): { program: '30c' | '76' | null; from: 'body' | 'period' | null } {
+  const year = header.period?.from ?? (header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : null);
+  if (/\b76\/NQ-CP\b/u.test(text)) return { program: '76', from: 'body' };
+  if (/\b30c\/NQ-CP\b/iu.test(text) && (year === null || year <= 2020)) return { program: '30c', from: 'body' };
+  if (year !== null && year >= 2011 && year <= 2020) return { program: '30c', from: 'period' };
+  if (year !== null && year >= 2021 && year <= 2030) return { program: '76', from: 'period' };
+  return { program: null, from: null };
+}
+
+function message(code: Message['code'], text: string, line: number | null, quote?: string): Message {
+  const m: Message = { code, severity: severityOf(code), message: text, line };
+  if (quote !== undefined) m.text = quote;
+  return m;
+}
+
+function goalKindForPath(path: Section[]): GoalKind | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const kind = goalKindOf(path[i]!.title);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+// Verbs that end the subject of an assignment: `Văn phòng UBND tỉnh, Sở Tài nguyên ... xây dựng Đề án`.
+const ASSIGNMENT_VERB =
+  /\s(?:xây dựng|chủ trì|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|gửi|trình|có trách nhiệm|chịu trách nhiệm|hướng dẫn|báo cáo|rà soát|hoàn thành|căn cứ|đẩy nhanh|đẩy mạnh|tiếp tục|khẩn trương|nghiên cứu)(?![\p{L}])/u;
+
+/** The agency a prose commitment is assigned to: named at the start of its paragraph, or in its heading (`2.2. Sở Nội vụ`). */
+function commitmentAgency(body: string, sectionPath: Section[], lexicon: LexiconData): string | null {
+  const verb = ASSIGNMENT_VERB.exec(body);
+  if (verb && verb.index > 0 && isAgencyLike(body, lexicon)) {
+    const agencies = splitAgencies(body.slice(0, verb.index), lexicon);
+    if (agencies.length > 0) return agencies.join('; ');
+  }
+  const title = sectionPath
+    .map((s) => s.title)
+    .reverse()
+    .find((t) => isAgencyLike(t, lexicon));
+  return title ? splitAgencies(title, lexicon).join('; ') || null : null;
+}
+
+function sentenceAround(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1;
+  const afterMatch = /[.;](?:\s|$)/.exec(text.slice(index));
+  const end = afterMatch ? index + afterMatch.index + 1 : text.length;
+  return text.slice(start, end).trim();
+}
+
+export function parseText(text: string, options: ParseOptions = {}): CchcDocument {
+  try {
+    return parseUnguarded(typeof text === 'string' ? text : String(text ?? ''), options);
+  } catch (error) {
+    // The parser must never throw on input: report the failure as data instead.
+    const empty = parseUnguarded('', options);
+    empty.warnings.push(
+      message(
+        'TABLE_LINE_UNREAD',
+        `internal error while parsing (${error instanceof Error ? error.message : String(error)}); the output is incomplete`,
+        null,
+      ),
+    );
+    return empty;
+  }
+}
+
+function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
+  const lexicon = options.lexicon ?? defaultLexicon();
+  const warnings: Message[] = [...(options.messages ?? [])];
+  const { lines, changes } = normalizeText(text);
+
+  // Task tables first: their lines are not prose.
+  const tableResult = readTables(lines, lexicon);
+  const wrapped = isHardWrapped(lines);
+  const blocks = buildBlocks(lines, tableResult.tableLines, wrapped);
+  const { sections: textSections, path } = indexSections(blocks, lexicon.areas);
+  const header = readHeader(lines, lexicon, tableResult.tableLines);
+  warnings.push(...header.messages);
+  const period = header.period;
+  const deadlineContext: DeadlineContext = { periodFrom: period?.from ?? null, periodTo: period?.to ?? null };
+
+  // Legal bases: the preamble paragraphs before the first heading or article.
+  const legalBases: LegalBasis[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading' || /^(?:QUYẾT ĐỊNH\s*:|Điều 1\b)/u.test(block.text)) break;
+    if (!isBasisParagraph(block.text)) continue;
+    legalBases.push(...readLegalBases(block.text, (offset) => lineOfOffset(block, offset)));
+  }
+
+  // Goals and targets from the prose.
+  const goals: Goal[] = [];
+  const targets: Target[] = [];
+  const commitments: Commitment[] = [];
+  blocks.forEach((block, index) => {
+    const sectionPath = path[index] ?? [];
+    const section = sectionPath[sectionPath.length - 1] ?? null;
+    if (block.kind === 'heading') return;
+    const goalKind = goalKindForPath(sectionPath);
+    if (goalKind && block.body.trim()) {
+      goals.push({ text: block.body.trim(), kind: goalKind, section: section?.key ?? null, line: block.line });
+    }
+    const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
+    for (const t of readTargets(block.text, lexicon.indicators)) {
+      targets.push(toTarget(t, block, section?.key ?? null, scope, period?.to ?? null));
+    }
+    const phrase = findDeadlinePhrase(block.text);
+    if (phrase) {
+      const deadline = parseDeadline(phrase.raw, deadlineContext);
+      if (deadline.kind !== 'unknown') {
+        commitments.push({
+          text: sentenceAround(block.text, phrase.index),
+          agency: commitmentAgency(block.body, sectionPath, lexicon),
+          deadline: { ...deadline, line: lineOfOffset(block, phrase.index) },
+          section: section?.key ?? null,
+          line: lineOfOffset(block, phrase.index),
+        });
+      }
+    }
+  });
+
+  // Tasks.
+  const sections: DocumentSection[] = textSections.map((s) => ({ ...s }));
+  const tasks: Task[] = [];
+  const tableKeys = new KeyRegistry();
+  const taskIds = new KeyRegistry();
+  const seenTableSections = new Map<string, { title: string; key: string }[]>();
+  tableResult.tables.forEach((table, tableIndex) => {
+    let section: { key: string; title: string; area: AreaCode | null } | null = null;
+    let group: { label: string; numeral: string | null; area: AreaCode | null } | null = null;
+    const unnumbered = new Map<string, number>();
+    for (const event of table.events) {
+      if (event.type === 'section') {
+        const numeral = event.numeral ?? '';
+        const folded = event.title.toLowerCase();
+        const seen = seenTableSections.get(numeral) ?? [];
+        // `II. Cải cách thủ tục hành chính` printed again on a new page is the same section.
+        const same = seen.find((s) => s.title === folded);
+        const key = same?.key ?? tableKeys.unique(numeral);
+        if (!same) {
+          seen.push({ title: folded, key });
+          seenTableSections.set(numeral, seen);
+          sections.push({
+            key,
+            numeral,
+            title: event.title,
+            level: 1,
+            area: areaOf(event.title, lexicon.areas),
+            line: event.line,
+            source: 'table',
+          });
+        }
+        section = { key, title: event.title, area: areaOf(event.title, lexicon.areas) };
+        group = null;
+        continue;
+      }
+      if (event.type === 'group') {
+        group = {
+          label: event.numeral ? `${event.numeral}. ${event.title}` : event.title,
+          numeral: event.numeral,
+          area: areaOf(event.title, lexicon.areas),
+        };
+        continue;
+      }
+      const rawTask = event as RawTask;
+      const prefix = [section?.key, rawTask.number ? null : group?.numeral].filter(Boolean).join('.');
+      let id: string;
+      if (rawTask.number) id = taskIds.unique(prefix ? `${prefix}.${rawTask.number}` : rawTask.number);
+      else {
+        const n = (unnumbered.get(prefix) ?? 0) + 1;
+        unnumbered.set(prefix, n);
+        id = taskIds.unique(prefix ? `${prefix}.u${n}` : `u${n}`);
+      }
+      tasks.push(
+        buildTask(rawTask, {
+          ordinal: tasks.length + 1,
+          section,
+          group,
+          tableIndex,
+          lexicon,
+          deadlineContext,
+          warnings,
+          id,
+        }),
+      );
+    }
+  });
+  warnings.push(...tableResult.messages);
+  for (const task of tasks) {
+    for (const t of readTargets(task.title, lexicon.indicators)) {
+      targets.push({
+        ...toTarget(t, { line: task.line, starts: [{ offset: 0, line: task.line }] }, task.section, 'body', period?.to ?? null),
+        text: task.title,
+      });
+    }
+  }
+
+  const joined = lines.join('\n');
+  const { program, from: programFrom } = programOf(joined, header);
+  const provenance = { ...header.provenance };
+  if (programFrom) provenance.program = programFrom;
+
+  if (lines.every((l) => l.trim() === '')) {
+    warnings.push(message('EMPTY_DOCUMENT', 'the document is empty', null));
+  } else if (!header.number && tasks.length === 0 && goals.length === 0 && !sections.some((s) => s.area)) {
+    warnings.push(
+      message('NOT_A_PLAN', 'this does not read as a plan or decision on administrative reform: no number, tasks, goals or reform sections were found', null),
+    );
+  }
+
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const key = header.number ?? fileStem(options.path) ?? 'document';
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path: options.path ?? null,
+      sha256: options.source?.sha256 ?? null,
+      bytes: options.source?.bytes ?? Buffer_byteLength(text),
+      encoding: options.source?.encoding ?? 'utf-8',
+      normalized: changes.length > 0,
+      normalizations: changes,
+      lines: lines.length,
+    },
+    document: {
+      key,
+      type: header.type,
+      number: header.number,
+      issuer: header.issuer,
+      province: header.province,
+      issuedOn: header.issuedOn,
+      place: header.place,
+      title: header.title,
+      period,
+      signer: header.signer,
+      approves: header.approves,
+      program,
+      legalBases,
+      provenance,
+    },
+    sections,
+    goals,
+    targets,
+    tasks,
+    commitments,
+    tables: tableResult.tables.map((t) => t.report),
+    warnings,
+  };
+}
+
+/** UTF-8 length without Buffer (the library stays free of Node globals). */
+function Buffer_byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function toTarget(
+  t: ReturnType<typeof readTargets>[number],
+  block: Pick<Block, 'line' | 'starts'> & { text?: string },
+  section: string | null,
+  scope: Target['scope'],
+  periodEnd: number | null,
+): Target {
+  return {
+    text: block.text ?? '',
+    raw: t.raw,
+    line: lineOfOffset(block, t.index),
+    section,
+    scope,
+    value: t.value,
+    unit: t.unit,
+    comparator: t.comparator,
+    year: t.year ?? periodEnd,
+    yearInferred: t.year === null && periodEnd !== null,
+    indicator: t.indicator,
+    subject: t.subject,
+  };
+}
+
+interface TaskContext {
+  ordinal: number;
+  id: string;
+  section: { key: string; title: string; area: AreaCode | null } | null;
+  group: { label: string; area: AreaCode | null } | null;
+  tableIndex: number;
+  lexicon: LexiconData;
+  deadlineContext: DeadlineContext;
+  warnings: Message[];
+}
+
+function buildTask(raw: RawTask, ctx: TaskContext): Task {
+  const { lexicon } = ctx;
+  const v = raw.values;
+  let deadline: TaskDeadline | null = null;
+  if (v.deadline) {
+    const parsed = parseDeadline(v.deadline.text, ctx.deadlineContext);
+    deadline = { ...parsed, line: v.deadline.line };
+    if (parsed.kind === 'unknown') {
+      ctx.warnings.push(
+        message('DEADLINE_UNKNOWN', `the deadline "${v.deadline.text}" of task ${ctx.id} could not be read`, v.deadline.line, v.deadline.text),
+      );
+    } else if (DATED_KINDS.has(parsed.kind) && parsed.due === null) {
+      ctx.warnings.push(
+        message('DEADLINE_UNKNOWN', `the deadline "${v.deadline.text}" of task ${ctx.id} has no year and the plan spans several years`, v.deadline.line, v.deadline.text),
+      );
+    }
+  }
+  const area = ctx.section?.area ?? ctx.group?.area ?? areaOf(raw.title, lexicon.areas) ?? 'other';
+  return {
+    id: ctx.id,
+    ordinal: ctx.ordinal,
+    number: raw.number,
+    section: ctx.section?.key ?? null,
+    sectionTitle: ctx.section?.title ?? null,
+    group: ctx.group?.label ?? null,
+    area,
+    title: raw.title,
+    product: v.product?.text ?? null,
+    lead: v.lead ? splitAgencies(v.lead.text, lexicon) : [],
+    partners: v.partners ? splitAgencies(v.partners.text, lexicon) : [],
+    leadRaw: v.lead?.text ?? null,
+    partnersRaw: v.partners?.text ?? null,
+    deadline,
+    funding: v.funding?.text ?? null,
+    notes: v.notes?.text ?? null,
+    line: raw.line,
+    table: ctx.tableIndex,
+  };
+}

@@ -1,0 +1,572 @@
+/**
+ * Document metadata, found by what each fact is rather than where it sits: headers vary widely
+ * (two columns squashed into `|` rows, cells between lone `|` lines, tokens split across lines,
+ * a website's metadata table first, the number only in an appendix caption).
+ */
+import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
+import type { Message } from '../model/types.js';
+import { fold } from '../text/fold.js';
+import { findDate } from './dates.js';
+import { DOC_NUMBER } from './legal-bases.js';
+
+export type DocumentType =
+  | 'quyet-dinh'
+  | 'ke-hoach'
+  | 'chuong-trinh'
+  | 'chi-thi'
+  | 'de-an'
+  | 'nghi-quyet'
+  | 'cong-van'
+  | 'thong-bao'
+  | 'bao-cao'
+  | 'other';
+
+export type Provenance = 'header' | 'website-metadata' | 'appendix-caption' | 'title' | 'signature' | 'body' | 'period';
+
+export interface Signer {
+  name: string | null;
+  capacity: string | null;
+  title: string | null;
+  line: number;
+}
+
+export interface Approves {
+  type: DocumentType;
+  title: string;
+  line: number;
+  /** The appended document's own caption line (`(Ban hành kèm theo Quyết định số ...)`), when found. */
+  captionLine: number | null;
+}
+
+export interface HeaderFacts {
+  type: DocumentType;
+  number: string | null;
+  issuer: string | null;
+  province: { name: string; slug: string } | null;
+  issuedOn: string | null;
+  place: string | null;
+  title: string | null;
+  period: { from: number; to: number } | null;
+  signer: Signer | null;
+  approves: Approves | null;
+  provenance: Record<string, Provenance>;
+  /** The line where the body starts (after the header block). */
+  bodyStart: number;
+  messages: Message[];
+}
+
+const TYPE_NAMES: [string, DocumentType][] = [
+  ['quyet dinh', 'quyet-dinh'],
+  ['ke hoach', 'ke-hoach'],
+  ['chuong trinh', 'chuong-trinh'],
+  ['chi thi', 'chi-thi'],
+  ['de an', 'de-an'],
+  ['nghi quyet', 'nghi-quyet'],
+  ['cong van', 'cong-van'],
+  ['thong bao', 'thong-bao'],
+  ['bao cao', 'bao-cao'],
+];
+
+/** The type code inside a number: `158/QĐ-UBND` → quyet-dinh, `51/KH-UBND` → ke-hoach. */
+export function typeFromNumber(number: string): DocumentType | null {
+  const code = fold(number.replace(/^[^/]*\/(?:\d{4}\/)?/, '')).split(/[-–]/)[0] ?? '';
+  const map: Record<string, DocumentType> = {
+    qd: 'quyet-dinh',
+    qdubnd: 'quyet-dinh',
+    kh: 'ke-hoach',
+    ctr: 'chuong-trinh',
+    ct: 'chi-thi',
+    da: 'de-an',
+    nq: 'nghi-quyet',
+    tb: 'thong-bao',
+    bc: 'bao-cao',
+  };
+  if (map[code]) return map[code]!;
+  if (code.startsWith('qd')) return 'quyet-dinh';
+  return null;
+}
+
+function typeFromName(text: string): DocumentType | null {
+  const f = fold(text).replace(/[:.]$/, '').trim();
+  for (const [name, type] of TYPE_NAMES) if (f === name) return type;
+  return null;
+}
+
+function isUpper(text: string): boolean {
+  return text === text.toUpperCase() && /\p{Lu}/u.test(text);
+}
+
+const SITE_LABELS = [
+  'Số hiệu',
+  'Loại văn bản',
+  'Nơi ban hành',
+  'Người ký',
+  'Ngày ban hành',
+  'Ngày hiệu lực',
+  'Ngày công báo',
+  'Số công báo',
+  'Lĩnh vực',
+  'Tình trạng',
+  'Ngày hết hiệu lực',
+];
+
+/** `Số hiệu: 51/KH-UBND Loại văn bản: Văn bản khác` → fields; `Đang cập nhật` is no value. */
+export function readWebsiteMetadata(lines: string[], limit = 20): Map<string, { value: string; line: number }> {
+  const fields = new Map<string, { value: string; line: number }>();
+  const label = new RegExp(`(${SITE_LABELS.join('|')})\\s*:`, 'gu');
+  for (let i = 0; i < Math.min(lines.length, limit); i++) {
+    const line = lines[i]!;
+    const found = [...line.matchAll(label)];
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k]!;
+      const end = k + 1 < found.length ? found[k + 1]!.index : line.length;
+      const value = line
+        .slice(m.index + m[0].length, end)
+        .trim()
+        .replace(/,$/, '');
+      if (value && !/^đang cập nh[aậ]t/iu.test(value)) fields.set(m[1]!, { value, line: i + 1 });
+    }
+  }
+  return fields;
+}
+
+/** The province named in `text` (`TỈNH HẬU GIANG`, `tỉnh Sơn La`, `Nơi ban hành: Tỉnh Hậu Giang`). */
+export function findProvince(text: string, provinces: ProvinceEntry[], requirePrefix: boolean): ProvinceEntry | null {
+  const folded = fold(text);
+  let best: { entry: ProvinceEntry; length: number } | null = null;
+  for (const entry of provinces) {
+    for (const spelling of [fold(entry.name), ...(entry.aliases ?? [])]) {
+      const patterns = requirePrefix ? [`tinh ${spelling}`, `thanh pho ${spelling}`, `tp ${spelling}`] : [spelling];
+      for (const p of patterns) {
+        const at = folded.indexOf(p);
+        if (at === -1) continue;
+        const after = folded.charAt(at + p.length);
+        if (after && /[a-z0-9]/.test(after)) continue;
+        if (p.length > (best?.length ?? 0)) best = { entry, length: p.length };
+      }
+    }
+  }
+  return best?.entry ?? null;
+}
+
+const CITY_SLUGS = new Set(['ha-noi', 'ho-chi-minh', 'hai-phong', 'da-nang', 'can-tho']);
+
+function issuerName(organ: string, province: ProvinceEntry | null): string {
+  if (!province) return organ;
+  return `${organ} ${CITY_SLUGS.has(province.slug) ? 'thành phố' : 'tỉnh'} ${province.name}`;
+}
+
+const BODY_START = /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều 1\b|I\s*\.\s)(?![\p{L}])/u;
+
+function capacityOf(text: string): string | null {
+  const m = /^(TM|KT|Q|TL|TUQ)\s*\.\s*(.+)$/u.exec(text.trim());
+  if (!m) return null;
+  const who = fold(m[2]!);
+  const label =
+    who === 'uy ban nhan dan' ? 'UBND' : who === 'hoi dong nhan dan' ? 'HĐND' : titleCase(m[2]!.trim());
+  return `${m[1]!.toUpperCase()}. ${label}`;
+}
+
+const SIGNER_TITLES = [
+  'pho chu tich',
+  'chu tich',
+  'pho giam doc',
+  'giam doc',
+  'pho chanh van phong',
+  'chanh van phong',
+  'truong ban',
+  'pho truong ban',
+  'bo truong',
+  'thu truong',
+];
+
+function titleCase(text: string): string {
+  const lower = text.toLocaleLowerCase('vi');
+  // `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `GIÁM ĐỐC` → `Giám đốc`: Vietnamese titles capitalise the rank words.
+  return lower
+    .replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase('vi'))
+    .replace(/(?<=\s)(chủ|ủy|uỷ|chánh|giám|trưởng)(?=\s|$)/gu, (w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1));
+}
+
+const NAME = /^(?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]*$|^(?:\p{Lu}+\s+){1,4}\p{Lu}+$/u;
+
+function isPersonName(text: string): boolean {
+  const t = text.trim();
+  if (!NAME.test(t)) return false;
+  const f = fold(t);
+  return !SIGNER_TITLES.some((s) => f.includes(s)) && !/uy ban|nhan dan|noi nhan|luu|chu tich|ubnd/.test(f);
+}
+
+/** The signature block: capacity (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), title, name. */
+function readSigner(lines: string[], skip: Set<number>): Signer | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i + 1)) continue;
+    const cells = lines[i]!.split('|').map((c) => c.trim());
+    for (const cell of cells) {
+      const f = fold(cell);
+      const isTitle = SIGNER_TITLES.includes(f);
+      const capacity = capacityOf(cell);
+      if (!isTitle && !capacity) continue;
+      // Walk the block: capacity lines, then the title, then (after blanks) the name.
+      let cap: string | null = null;
+      let title: string | null = null;
+      let j = i;
+      for (; j < Math.min(lines.length, i + 4); j++) {
+        const c = lines[j]!.split('|')
+          .map((x) => x.trim())
+          .find((x) => capacityOf(x) || SIGNER_TITLES.includes(fold(x)));
+        if (!c) break;
+        const capacityHere = capacityOf(c);
+        if (capacityHere) {
+          cap = capacityHere;
+          // `KT. CHỦ TỊCH` is both the capacity and, alone, the title it acts for.
+        } else {
+          title = titleCase(c);
+        }
+      }
+      if (!title && cap) {
+        const acting = cap.replace(/^\w+\.\s*/, '');
+        if (SIGNER_TITLES.includes(fold(acting))) title = acting;
+      }
+      let name: string | null = null;
+      for (let k = j; k < Math.min(lines.length, j + 7); k++) {
+        const t = lines[k]!.replace(/\|/g, '').trim();
+        if (t === '') continue;
+        if (isPersonName(t)) {
+          name = t;
+          break;
+        }
+        if (/^nơi nhận/iu.test(t) || t.length > 40) break;
+      }
+      return { name, capacity: cap, title, line: i + 1 };
+    }
+  }
+  return null;
+}
+
+function periodOf(text: string): { from: number; to: number } | null {
+  const f = fold(text);
+  let m = /(?:giai doan|tu nam|nam)?\s*((?:19|20)\d{2})\s*(?:-|–|den|den nam)\s*((?:19|20)\d{2})/.exec(f);
+  if (m && +m[2]! >= +m[1]!) return { from: +m[1]!, to: +m[2]! };
+  m = /nam\s+((?:19|20)\d{2})/.exec(f);
+  if (m) return { from: +m[1]!, to: +m[1]! };
+  return null;
+}
+
+export function readHeader(
+  lines: string[],
+  lexicon: Pick<LexiconData, 'provinces'>,
+  tableLines: Set<number>,
+): HeaderFacts {
+  const messages: Message[] = [];
+  const provenance: Record<string, Provenance> = {};
+  const site = readWebsiteMetadata(lines);
+
+  // The header block: up to the first body line (Căn cứ, Thực hiện, QUYẾT ĐỊNH:, I. ...), at most 60 lines.
+  let bodyStart = Math.min(lines.length, 60) + 1;
+  for (let i = 0; i < Math.min(lines.length, 60); i++) {
+    const t = lines[i]!.trim();
+    if (BODY_START.test(t) && !site.has('Số hiệu') === !site.has('Số hiệu')) {
+      if (i > 0) {
+        bodyStart = i + 1;
+        break;
+      }
+    }
+  }
+  const headerLines = lines.slice(0, bodyStart - 1);
+
+  // Number: after `Số:` at a line or cell start (on the same line or the next), never a cited number.
+  let number: string | null = null;
+  let numberLine = 0;
+  for (let i = 0; i < lines.length && !number; i++) {
+    if (tableLines.has(i + 1)) continue;
+    const cells = lines[i]!.split('|');
+    for (const cell of cells) {
+      const m = /^\s*Số\s*:\s*(.*)$/u.exec(cell);
+      if (!m) continue;
+      let candidate = m[1]!.trim();
+      let k = i;
+      while (candidate === '' && k + 1 < lines.length && k < i + 3) {
+        k++;
+        candidate = lines[k]!.replace(/^\s*\|?\s*/, '').trim();
+      }
+      const found = new RegExp(`^(${DOC_NUMBER.source})`, 'u').exec(candidate);
+      if (found) {
+        number = found[1]!;
+        numberLine = i + 1;
+        provenance.number = 'header';
+        break;
+      }
+    }
+  }
+  const siteNumber = site.get('Số hiệu')?.value.match(new RegExp(DOC_NUMBER.source, 'u'))?.[0] ?? null;
+
+  // Appendix captions: `(Ban hành kèm theo Kế hoạch số 121/KH-UBND, ngày 19/7/2017 của UBND tỉnh Thái Nguyên)`.
+  const captions: { type: DocumentType | null; number: string | null; date: string | null; of: string | null; line: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
+    let text = t;
+    if (!/\)\s*$/.test(text) && i + 1 < lines.length) text += ` ${lines[i + 1]!.trim()}`;
+    const m = /kèm theo\s+(Quyết định|Kế hoạch|Chương trình|Chỉ thị|Đề án|Nghị quyết)\s+(?:số\s*)?([^\s,]+)?/iu.exec(text);
+    if (!m) continue;
+    const numberHere = m[2] ? (new RegExp(`^(${DOC_NUMBER.source})`, 'u').exec(m[2])?.[1] ?? null) : null;
+    const dateFound = findDate(text);
+    const of = /\bcủa\s+(.+?)\)?\s*$/u.exec(text)?.[1] ?? null;
+    captions.push({ type: typeFromName(m[1]!), number: numberHere, date: dateFound?.iso ?? null, of, line: i + 1 });
+  }
+
+  // Type: the number's code, else a type line in the header (`KẾ HOẠCH`, `QUYẾT` / `ĐỊNH`), else the site's.
+  let type: DocumentType | null = null;
+  let typeLine = 0;
+  for (let i = 0; i < headerLines.length; i++) {
+    const t = headerLines[i]!.trim();
+    let found = typeFromName(t);
+    if (!found && i + 1 < headerLines.length && isUpper(t) && t.split(/\s+/).length === 1) {
+      found = typeFromName(`${t} ${headerLines[i + 1]!.trim()}`);
+      if (found) i++;
+    }
+    if (found) {
+      type = found;
+      typeLine = i + 1;
+      break;
+    }
+  }
+  if (number) {
+    const fromNumber = typeFromNumber(number);
+    if (fromNumber) type = fromNumber;
+  }
+  if (!number) {
+    const own = captions.find((c) => c.number && (!type || c.type === type));
+    if (own?.number) {
+      number = own.number;
+      numberLine = own.line;
+      provenance.number = 'appendix-caption';
+      type ??= own.type;
+    } else if (siteNumber) {
+      number = siteNumber;
+      provenance.number = 'website-metadata';
+    }
+  } else if (siteNumber && fold(siteNumber) !== fold(number)) {
+    messages.push({
+      code: 'METADATA_CONFLICT',
+      severity: 'warning',
+      message: `the website's metadata gives number ${siteNumber}, the document's header ${number}; using the header`,
+      line: site.get('Số hiệu')!.line,
+    });
+  }
+  if (!type && number) type = typeFromNumber(number);
+  if (!type) {
+    const siteType = site.get('Loại văn bản')?.value;
+    if (siteType) type = typeFromName(siteType);
+  }
+  provenance.type = typeLine ? 'header' : number ? (provenance.number ?? 'header') : 'header';
+
+  // Place and date: `Sơn La, ngày 22 tháng 01 năm 2014`, `Nam Định, ngày 30` / `tháng 12 năm 2020`.
+  let place: string | null = null;
+  let issuedOn: string | null = null;
+  for (let i = 0; i < Math.min(lines.length, bodyStart + 5) && !issuedOn; i++) {
+    const cells = lines[i]!.split('|');
+    for (const cell of cells) {
+      const m = /^\s*([^,]{2,40}),\s*ngày\b(.*)$/u.exec(cell);
+      if (!m || /\d/.test(m[1]!)) continue;
+      let dateText = `ngày${m[2]!}`;
+      let k = i;
+      while (!findDate(dateText) && k + 1 < lines.length && k < i + 2) {
+        k++;
+        dateText += ` ${lines[k]!.replace(/\|/g, ' ').trim()}`;
+      }
+      const date = findDate(dateText);
+      if (!date) continue;
+      issuedOn = date.iso;
+      if (!date.iso) {
+        messages.push({ code: 'DATE_INVALID', severity: 'warning', message: `"${date.raw}" is not a valid date`, line: i + 1 });
+      }
+      place = m[1]!.trim();
+      // `Lào` / `Cai, ngày 05 tháng 01 năm 2019`: a place split over two lines.
+      const prev = i > 0 ? lines[i - 1]!.trim() : '';
+      if (place.split(/\s+/).length === 1 && /^\p{Lu}\p{Ll}+$/u.test(prev)) place = `${prev} ${place}`;
+      provenance.issuedOn = 'header';
+      provenance.place = 'header';
+      break;
+    }
+  }
+  const siteDate = site.get('Ngày ban hành');
+  const siteIso = siteDate ? (findDate(siteDate.value)?.iso ?? null) : null;
+  if (!issuedOn) {
+    const caption = captions.find((c) => c.date && (!number || !c.number || fold(c.number) === fold(number)));
+    if (caption?.date) {
+      issuedOn = caption.date;
+      provenance.issuedOn = 'appendix-caption';
+    } else if (siteIso) {
+      issuedOn = siteIso;
+      provenance.issuedOn = 'website-metadata';
+    }
+  } else if (siteIso && siteIso !== issuedOn) {
+    messages.push({
+      code: 'METADATA_CONFLICT',
+      severity: 'warning',
+      message: `the website's metadata gives the date ${siteIso}, the document's header ${issuedOn}; using the header`,
+      line: siteDate!.line,
+    });
+  }
+
+  // Title: the lines after the type line (or the `VỀ VIỆC ...` line), in capitals.
+  let title: string | null = null;
+  const titleStart = typeLine ? typeLine : headerLines.findIndex((l) => /^(?:V\/v|VỀ VIỆC|Về việc)\b/u.test(l.trim())) + 1;
+  if (titleStart > 0) {
+    const parts: string[] = [];
+    let i = typeLine ? titleStart : titleStart - 1;
+    while (i < headerLines.length && headerLines[i]!.trim() === '') i++;
+    for (; i < headerLines.length; i++) {
+      const t = headerLines[i]!.trim();
+      if (t === '' || /^\|$/.test(t)) {
+        if (parts.length) break;
+        continue;
+      }
+      if (!isUpper(t) && !/^\d{4}$/.test(t) && !/^(?:V\/v|Về việc)/u.test(t)) break;
+      // `CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH SƠN LA` — the enacting authority, not the title.
+      if (parts.length && /^(?:chu tich|uy ban nhan dan|hoi dong nhan dan|giam doc)\b/.test(fold(t))) break;
+      parts.push(t);
+    }
+    if (parts.length) {
+      title = parts.join(' ');
+      provenance.title = 'header';
+    }
+  }
+  if (!title && site.size > 0) {
+    const first = lines[0]?.trim();
+    if (first) {
+      title = first;
+      provenance.title = 'website-metadata';
+    }
+  }
+
+  // Province and issuer.
+  let province: ProvinceEntry | null = null;
+  const headerText = headerLines.join('\n');
+  province = findProvince(headerText.split(/\n/).slice(0, 12).join(' | '), lexicon.provinces, true);
+  if (province) provenance.province = 'header';
+  if (!province && place) {
+    province = findProvince(place, lexicon.provinces, false);
+    if (province) provenance.province = 'header';
+  }
+  const siteProvince = site.get('Nơi ban hành') ? findProvince(site.get('Nơi ban hành')!.value, lexicon.provinces, false) : null;
+  if (!province && siteProvince) {
+    province = siteProvince;
+    provenance.province = 'website-metadata';
+  } else if (province && siteProvince && siteProvince.slug !== province.slug) {
+    messages.push({
+      code: 'METADATA_CONFLICT',
+      severity: 'warning',
+      message: `the website's metadata names ${siteProvince.name}, the document ${province.name}; using the document`,
+      line: site.get('Nơi ban hành')!.line,
+    });
+  }
+  if (!province) {
+    for (const c of captions) {
+      if (c.of) province = findProvince(c.of, lexicon.provinces, true);
+      if (province) {
+        provenance.province = 'appendix-caption';
+        break;
+      }
+    }
+  }
+  if (!province && title) {
+    province = findProvince(title, lexicon.provinces, true);
+    if (province) provenance.province = 'title';
+  }
+
+  let organ: string | null = null;
+  for (const line of headerLines.slice(0, 12)) {
+    const first = fold(line.split('|')[0] ?? '');
+    if (/^u[yỷ] ban nhan dan\b/.test(first) || /^ubnd\b/.test(first)) organ = 'UBND';
+    else if (/^hoi dong nhan dan\b/.test(first)) organ = 'HĐND';
+    else if (/^chu tich uy ban nhan dan\b/.test(first)) organ = 'UBND';
+    if (organ) break;
+  }
+  let issuer: string | null = null;
+  if (organ) {
+    issuer = issuerName(organ, province);
+    provenance.issuer = 'header';
+  } else {
+    const of = captions.find((c) => c.of)?.of;
+    if (of) {
+      const m = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)\b/iu.exec(of);
+      if (m) {
+        issuer = issuerName('UBND', province);
+        provenance.issuer = 'appendix-caption';
+      }
+    }
+  }
+
+  // Period: from the title, else from the approved plan's title, else the website title.
+  let period = title ? periodOf(title) : null;
+  if (period) provenance.period = 'title';
+
+  // Signer.
+  const signer = readSigner(lines, tableLines);
+  if (signer) provenance.signer = 'signature';
+  const siteSigner = site.get('Người ký')?.value ?? null;
+  if (signer && !signer.name && siteSigner) {
+    signer.name = siteSigner;
+    provenance.signer = 'website-metadata';
+  } else if (signer?.name && siteSigner && fold(siteSigner) !== fold(signer.name)) {
+    messages.push({
+      code: 'METADATA_CONFLICT',
+      severity: 'warning',
+      message: `the website's metadata names the signer ${siteSigner}, the signature ${signer.name}; using the signature`,
+      line: site.get('Người ký')!.line,
+    });
+  }
+  if (signer && !signer.name) {
+    messages.push({ code: 'SIGNER_NAME_MISSING', severity: 'info', message: 'the signature block has no name', line: signer.line });
+  }
+
+  // A decision approving a plan: `Điều 1. Phê duyệt kèm theo Quyết định này Kế hoạch cải cách ...`.
+  let approves: Approves | null = null;
+  if (type === 'quyet-dinh') {
+    for (let i = 0; i < lines.length; i++) {
+      const m =
+        /^Điều 1\s*[.:]\s*(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(Kế hoạch|Chương trình|Đề án|Quy chế|Quy định)\s+(.+?)\s*[.;]?\s*(?:\(.*)?$/u.exec(
+          lines[i]!.trim(),
+        );
+      if (!m) continue;
+      const appendedType = typeFromName(m[1]!) ?? 'other';
+      const caption = captions.find((c) => c.line > i + 1);
+      approves = { type: appendedType, title: `${m[1]} ${m[2]}`, line: i + 1, captionLine: caption?.line ?? null };
+      break;
+    }
+    if (!period && approves) {
+      period = periodOf(approves.title);
+      if (period) provenance.period = 'body';
+    }
+  }
+  if (!period && site.size > 0 && lines[0]) {
+    period = periodOf(lines[0]);
+    if (period) provenance.period = 'website-metadata';
+  }
+
+  if (!number) {
+    messages.push({ code: 'NUMBER_MISSING', severity: 'warning', message: 'no document number was found (no "Số:" line, website metadata or appendix caption)', line: null });
+  }
+  if (!issuedOn) {
+    messages.push({ code: 'DATE_MISSING', severity: 'warning', message: 'no date of issue was found', line: numberLine || null });
+  }
+
+  return {
+    type: type ?? 'other',
+    number,
+    issuer,
+    province: province ? { name: province.name, slug: province.slug } : null,
+    issuedOn,
+    place,
+    title,
+    period,
+    signer,
+    approves,
+    provenance,
+    bodyStart,
+    messages,
+  };
+}

@@ -1,0 +1,683 @@
+import type { IndicatorEntry } from '../lexicon/types.js';
+import type { Comparator, TargetUnit } from '../model/types.js';
+import { fold } from '../text/fold.js';
+
+/**
+ * Target interpreter (SPEC §3 `targets`, §5 indicators): reads every quantitative target stated in one
+ * sentence, bullet or paragraph — a percentage (`90% các văn bản ...`), a rank (`đạt nhóm C trở lên`)
+ * or a count (`ít nhất 03 đơn vị hành chính cấp huyện`).
+ *
+ * Like the deadline interpreter it works on folded text (no tone marks, `đ` → `d`, lower case, one
+ * space), but keeps a map from every folded character back to the input, so `raw` and `index` point
+ * at the text as the caller gave it, NFC or NFD.
+ *
+ * Decisions the caller should know:
+ * - Every percentage with a number is a target; counts are targets only behind an explicit target
+ *   phrase (`ít nhất`, `tối thiểu`, `không quá`, `tối đa`, `đạt`, `phấn đấu`, `từ N ... trở lên`) or
+ *   when coordinated with one (`ít nhất 03 ... và 08 ...`). A bare `226 UBND cấp xã` is not a target.
+ * - `trở lên` binds to a figure only right after it (`80% trở lên`), or when `từ` opens the phrase
+ *   (`từ 30% tổng số các Sở, Ban, ngành, UBND cấp huyện trở lên`). In `60% cơ quan ... từ cấp huyện
+ *   trở lên` it belongs to `cấp huyện` and the comparator stays `=`.
+ * - `đạt 80%` and `nâng ... lên 100%` are `>=`; `phấn đấu 100%` is `=`.
+ * - For ranks, comparators compare standing, not the number: `nhóm C trở lên` and `thứ 10 trở lên`
+ *   are both `>=` ("C or better", "10th or better").
+ * - `year` is only what the text states: the year in the figure's own clause (nearest first), else a
+ *   `đến / vào / hết / trong năm YYYY` anywhere in the text; a date's year (`tháng 11 năm 2011`) and a
+ *   span (`năm 2017-2018`) are not target years.
+ * - The subject follows the figure (`90% các văn bản ...`) unless the figure closes its phrase
+ *   (`... giáo dục, y tế đạt 80%.`), when it is the text before it, from the last `bảo đảm`, `nhằm`,
+ *   `nâng` on. The indicator is read from the subject, else from the clause before the figure.
+ */
+export interface TargetReading {
+  /** The phrase stating the figure, e.g. `trên 80%`, `80% trở lên`, `ít nhất 03`, `nhóm C trở lên`. */
+  raw: string;
+  /** UTF-16 offset of `raw` in the input text. */
+  index: number;
+  /** `90`; for a rank, the group as written (`C`) or the position (`thứ 10` → 10). */
+  value: number | string;
+  unit: TargetUnit;
+  comparator: Comparator;
+  /** The year the text states for this figure; null when it states none. */
+  year: number | null;
+  indicator: string | null;
+  /** What the figure is about, NFC, one space between words. */
+  subject: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding with an offset map.
+
+/** Folded text; folded unit i stands for `input.slice(from[i], to[i])`. */
+interface FoldedText {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+const COMBINING_MARK = /\p{M}/u;
+const COMBINING_MARKS = /\p{M}/gu;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const SPACE = /\s/;
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code < 0x80) return code >= 0x41 && code <= 0x5a ? ch.toLowerCase() : ch;
+  const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd');
+  return base.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+}
+
+function foldWithOffsets(input: string): FoldedText {
+  // Built as an array: appending to a string and testing its end flattens it each time (quadratic).
+  const units: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const ch = String.fromCodePoint(input.codePointAt(i)!);
+    const next = i + ch.length;
+    if (COMBINING_MARK.test(ch)) {
+      // A decomposed mark belongs to the letter before it: `raw` must not cut a letter in half.
+      if (to.length > 0) to[to.length - 1] = next;
+    } else if (SPACE.test(ch)) {
+      if (units[units.length - 1] !== ' ') {
+        units.push(' ');
+        from.push(i);
+        to.push(next);
+      }
+    } else if (!INVISIBLE.test(ch)) {
+      const folded = foldChar(ch);
+      for (let k = 0; k < folded.length; k++) {
+        units.push(folded[k]!);
+        from.push(i);
+        to.push(next);
+      }
+    }
+    i = next;
+  }
+  return { text: units.join(''), from, to };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses: a figure's qualifier, subject and year are looked for in its own clause first.
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Splits at `;`, `!`, `?`, and at `.` or `:` followed by a space (not `9001:2008`, not `1.5`). */
+function splitClauses(text: string): Span[] {
+  const clauses: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const spaced = i + 1 === text.length || text[i + 1] === ' ';
+    if (ch === ';' || ch === '!' || ch === '?' || ((ch === '.' || ch === ':') && spaced)) {
+      clauses.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  clauses.push({ start, end: text.length });
+  return clauses;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers: the words right before a figure that say how it bounds the value.
+
+interface Qualifier {
+  /** Folded words, matched right before the number (`mức` / `tỷ lệ` may stand between). */
+  words: string;
+  /** null for `từ`, which bounds only together with a later `trở lên`. */
+  comparator: Comparator | null;
+  /** Whether the words make a bare number a count target. */
+  count: boolean;
+}
+
+/** Longer phrases come before the phrases they end with (`không dưới` before `dưới`). */
+const QUALIFIERS: Qualifier[] = [
+  // "không quá 5%", "thời gian giải quyết tối đa 05 ngày"
+  { words: 'khong vuot qua', comparator: '<=', count: true },
+  { words: 'khong qua', comparator: '<=', count: true },
+  { words: 'khong vuot', comparator: '<=', count: true },
+  { words: 'khong cao hon', comparator: '<=', count: false },
+  { words: 'khong nhieu hon', comparator: '<=', count: true },
+  { words: 'toi da', comparator: '<=', count: true },
+  // "Đảm bảo hết năm 2017 có ít nhất 03 đơn vị hành chính cấp huyện", "tối thiểu 70%"
+  { words: 'khong it hon', comparator: '>=', count: true },
+  { words: 'khong thap hon', comparator: '>=', count: false },
+  { words: 'khong duoi', comparator: '>=', count: true },
+  { words: 'it nhat', comparator: '>=', count: true },
+  { words: 'toi thieu', comparator: '>=', count: true },
+  // "sự hài lòng ... đạt mức trên 80%"
+  { words: 'cao hon', comparator: '>', count: false },
+  { words: 'lon hon', comparator: '>', count: false },
+  { words: 'nhieu hon', comparator: '>', count: false },
+  { words: 'vuot', comparator: '>', count: false },
+  { words: 'tren', comparator: '>', count: false },
+  { words: 'hon', comparator: '>', count: false },
+  // "dưới 2%"; "dưới dạng điện tử" never stands right before a number, so it cannot match here
+  { words: 'thap hon', comparator: '<', count: false },
+  { words: 'nho hon', comparator: '<', count: false },
+  { words: 'it hon', comparator: '<', count: false },
+  { words: 'duoi', comparator: '<', count: false },
+  // "giáo dục, y tế đạt 80%", "Nâng tỷ lệ ... mức độ 4 lên 100%"
+  { words: 'dat duoc', comparator: '>=', count: true },
+  { words: 'dat', comparator: '>=', count: true },
+  { words: 'len', comparator: '>=', count: false },
+  // "phấn đấu 100% cán bộ, công chức cấp xã đạt chuẩn": a target, but an exact one
+  { words: 'phan dau co', comparator: '=', count: true },
+  { words: 'phan dau', comparator: '=', count: true },
+  // "kiểm tra từ 30% tổng số các Sở, Ban, ngành, UBND cấp huyện trở lên"
+  { words: 'tu', comparator: null, count: true },
+];
+
+const QUALIFIER_PATTERNS = QUALIFIERS.map(
+  (q) => new RegExp(`(?:^|[^a-z0-9])(${q.words}) (?:(?:muc|ty le) )?$`, 'd'),
+);
+
+/** Longest qualifier with its filler is 22 characters; the window only needs to hold it. */
+const QUALIFIER_WINDOW = 32;
+
+interface FoundQualifier {
+  qualifier: Qualifier;
+  start: number;
+}
+
+function readQualifier(clause: string, numberStart: number): FoundQualifier | null {
+  const windowStart = Math.max(0, numberStart - QUALIFIER_WINDOW);
+  const window = clause.slice(windowStart, numberStart);
+  for (let k = 0; k < QUALIFIERS.length; k++) {
+    const match = QUALIFIER_PATTERNS[k]!.exec(window);
+    const at = match?.indices?.[1]?.[0];
+    if (at !== undefined) return { qualifier: QUALIFIERS[k]!, start: windowStart + at };
+  }
+  return null;
+}
+
+/** "đạt 80% trở lên": the bound word must follow the figure at once. */
+const SUFFIX = /^ ?(tro len|tro xuong)(?![a-z0-9])/;
+
+function readSuffix(clause: string, at: number): { comparator: Comparator; end: number } | null {
+  const match = SUFFIX.exec(clause.slice(at, at + 12));
+  if (!match) return null;
+  return { comparator: match[1] === 'tro len' ? '>=' : '<=', end: at + match[0].length };
+}
+
+/** How far a `từ N` may stand from its `trở lên`. */
+const FROM_RANGE = 120;
+
+/** "từ 30% tổng số các Sở, Ban, ngành, UBND cấp huyện trở lên": no other figure or `từ` in between. */
+function findDistantOrMore(clause: string, at: number): Span | null {
+  const stretch = clause.slice(at, at + FROM_RANGE);
+  const match = /(?:^|[^a-z0-9])tro len(?![a-z0-9])/.exec(stretch);
+  if (!match) return null;
+  const between = stretch.slice(0, match.index);
+  if (/\d|(?:^|[^a-z0-9])tu(?![a-z0-9])/.test(between)) return null;
+  const start = at + match.index + match[0].indexOf('tro len');
+  return { start, end: start + 'tro len'.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure matchers. Each reads one kind of figure in a clause (folded, clause-relative offsets).
+
+interface Figure {
+  /** The raw phrase. */
+  start: number;
+  end: number;
+  value: number | string;
+  unit: TargetUnit;
+  comparator: Comparator;
+  /** The subject follows the figure (`90% các văn bản`), or precedes it (`... đạt 80%`). */
+  leading: boolean;
+  /** Set when the subject is enclosed by the phrase (`từ 30% <subject> trở lên`). */
+  subject?: Span;
+  /** Counts coordinated with an earlier one share its group (`ít nhất 03 ... và 08 ...`). */
+  group?: number;
+}
+
+/** A figure that closes its phrase: end of clause, punctuation, its year, a comparison. */
+const CLOSES_PHRASE =
+  /^ ?(?:$|[,;.:)(\]!?\-–]|(?:vao|den|trong|toi|truoc|het|cuoi) nam(?![a-z])|nam \d|so voi(?![a-z])|va(?![a-z0-9])|hoac(?![a-z0-9]))/;
+
+function isLeading(clause: string, end: number): boolean {
+  return !CLOSES_PHRASE.test(clause.slice(end, end + 16));
+}
+
+/** Builds a figure from a number and what stands around it; `requireTarget` is for counts. */
+function boundFigure(
+  clause: string,
+  number: Span,
+  value: number,
+  unit: '%' | 'count',
+  requireTarget: boolean,
+): Figure | null {
+  const found = readQualifier(clause, number.start);
+  const qualifier = found?.qualifier;
+  const suffix = readSuffix(clause, number.end);
+  let comparator: Comparator = '=';
+  let start = number.start;
+  let end = number.end;
+  let subject: Span | undefined;
+  if (suffix) {
+    comparator = suffix.comparator;
+    end = suffix.end;
+    if (found && (qualifier?.comparator === null || qualifier?.comparator === suffix.comparator))
+      start = found.start;
+  } else if (found && qualifier?.comparator === null) {
+    const orMore = findDistantOrMore(clause, number.end);
+    if (orMore) {
+      comparator = '>=';
+      start = found.start;
+      end = orMore.end;
+      subject = { start: number.end, end: orMore.start };
+    }
+  } else if (found && qualifier?.comparator) {
+    comparator = qualifier.comparator;
+    if (comparator !== '=' || unit === 'count') start = found.start;
+  }
+  if (requireTarget && start === number.start) return null;
+  if (requireTarget && qualifier && !qualifier.count) return null;
+  const figure: Figure = { start, end, value, unit, comparator, leading: isLeading(clause, end) };
+  if (subject) {
+    figure.subject = subject;
+    figure.leading = true;
+  }
+  return figure;
+}
+
+// "- 60% các văn bản, tài liệu của các cơ quan hành chính nhà nước các cấp được trao đổi dưới dạng điện tử."
+// Not "tỷ lệ %", "(chiếm tỷ lệ %....)": a percentage needs its number.
+const PERCENT = /(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?) ?%/g;
+
+function readPercentages(clause: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const match of clause.matchAll(PERCENT)) {
+    const digits = match[1]!;
+    const number = { start: match.index, end: match.index + match[0].length };
+    const figure = boundFigure(clause, number, Number.parseFloat(digits.replace(',', '.')), '%', false);
+    if (figure) figures.push(figure);
+  }
+  return figures;
+}
+
+// "Đảm bảo hết năm 2017 có ít nhất 03 đơn vị hành chính cấp huyện và 08 Sở, ngành được kết nối"
+// A count is a number followed by a word, never part of `61/2018`, `9001:2008`, `3,5` or a date.
+const COUNT = /(?<![\d.,/:-])(\d{1,5}) (?=[a-z])/g;
+/** A year is never a count (`phấn đấu 2020 ...`). */
+const YEAR_LIKE = /^(?:19|20)\d\d$/;
+/** How far apart coordinated counts may stand: `03 đơn vị hành chính cấp huyện và 08`. */
+const COORDINATION_RANGE = 80;
+
+function readCounts(clause: string): Figure[] {
+  const figures: Figure[] = [];
+  let previous: Figure | null = null;
+  let group = 0;
+  for (const match of clause.matchAll(COUNT)) {
+    const digits = match[1]!;
+    if (YEAR_LIKE.test(digits)) continue;
+    const number = { start: match.index, end: match.index + digits.length };
+    const value = Number.parseInt(digits, 10);
+    let figure = boundFigure(clause, number, value, 'count', true);
+    if (figure) {
+      group++;
+    } else if (previous && isCoordinated(clause, previous.end, number.start)) {
+      figure = { ...number, value, unit: 'count', comparator: previous.comparator, leading: true };
+    }
+    if (!figure) continue;
+    figure.group = group;
+    figures.push(figure);
+    previous = figure;
+  }
+  return figures;
+}
+
+function isCoordinated(clause: string, previousEnd: number, start: number): boolean {
+  if (start - previousEnd > COORDINATION_RANGE) return false;
+  const between = clause.slice(previousEnd, start);
+  return !/\d/.test(between) && /(?: va|,) $/.test(between);
+}
+
+// "c) Phấn đấu năm 2017 kết quả xếp hạng Chỉ số CCHC cấp tỉnh (PAR INDEX) của tỉnh Thái Nguyên đạt nhóm C trở lên."
+// The group letter must be a capital in the text: `nhóm cán bộ` is not a rank.
+const RANK_GROUP = /(?<![a-z0-9])(?:dat|thuoc|vao|trong|xep|xep hang|o) (nhom ([a-e]))(?![a-z0-9])/dg;
+// "xếp thứ 10 trở lên" (no corpus plan ranks by position yet); not "thứ 6" or "lần thứ 2".
+const RANK_POSITION = /(?<![a-z0-9])(?:xep|dung|xep hang|vi tri|hang) (thu (\d{1,2}))(?![\d.,/:])/dg;
+// "nằm trong top 20 tỉnh dẫn đầu", "vào nhóm 10 địa phương"
+const RANK_TOP =
+  /(?<![a-z0-9])(?:trong|vao|thuoc) ((?:top|nhom) (\d{1,2})) (?=tinh|dia phuong|don vi|dan dau)/dg;
+
+function readRanks(clause: string, isCapital: (at: number) => boolean): Figure[] {
+  const figures: Figure[] = [];
+  const add = (phrase: Span, value: number | string, comparator: Comparator): void => {
+    const suffix = readSuffix(clause, phrase.end);
+    figures.push({
+      start: phrase.start,
+      end: suffix ? suffix.end : phrase.end,
+      value,
+      unit: 'rank',
+      comparator: suffix ? suffix.comparator : comparator,
+      // What is ranked always comes first: "kết quả xếp hạng Chỉ số CCHC ... đạt nhóm C".
+      leading: false,
+    });
+  };
+  for (const match of clause.matchAll(RANK_GROUP)) {
+    const [start, end] = match.indices![1]!;
+    const letterAt = match.indices![2]![0];
+    if (isCapital(letterAt)) add({ start, end }, match[2]!.toUpperCase(), '=');
+  }
+  for (const match of clause.matchAll(RANK_POSITION)) {
+    const [start, end] = match.indices![1]!;
+    add({ start, end }, Number.parseInt(match[2]!, 10), '=');
+  }
+  for (const match of clause.matchAll(RANK_TOP)) {
+    const [start, end] = match.indices![1]!;
+    add({ start, end }, Number.parseInt(match[2]!, 10), '>=');
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subjects.
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[a-z0-9]/.test(ch);
+}
+
+/** Characters a subject neither starts nor ends with. */
+function isEdgeJunk(ch: string | undefined): boolean {
+  return ch !== undefined && ' ,;:.-–+*•'.includes(ch);
+}
+
+// "c) Phấn đấu ...", "- 100% ...", "1.2. ...", "+ Dịch vụ công trực tuyến: ..."
+const LIST_MARKER = /^(?:[a-z]|[ivx]{1,5}|\d{1,3}(?:\.\d{1,3}){0,3})[.)] /;
+// "Bảo đảm sự hài lòng ...", "Đến năm 2020, 90% ...", "Phấn đấu năm 2017 kết quả xếp hạng ..."
+const LEAD_IN =
+  /^(?:phan dau|bao dam|dam bao|nham|(?:tu nay )?(?:den het|den|vao|trong|het|toi) nam \d{4}|nam \d{4})(?![a-z0-9]),? ?/;
+/** Words that join a subject to its figure: "... y tế đạt 80%", "... mức độ 4 lên 100%". */
+const TAIL_WORDS = ['dat duoc', 'dat', 'len', 'nang len', 'la', 'o muc', 'muc', 'ty le', 'co', 'va', 'hoac'];
+/**
+ * In a subject before its figure, what follows the last of these is what is measured:
+ * "... nâng mức độ hài lòng của nhân dân và doanh nghiệp về thủ tục hành chính đạt mức trên 80%".
+ * Bare `nang` is also `năng` (`năng lực`), so it counts only before `tỷ lệ` / `mức`.
+ */
+const SUBJECT_OPENERS =
+  /(?:^|[^a-z0-9])(?:bao dam|dam bao|nham|phan dau|nang cao|nang(?= ty le| muc))(?![a-z0-9])/g;
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  for (let guard = 0; guard < 8 && start < end; guard++) {
+    while (start < end && isEdgeJunk(text[start])) start++;
+    const rest = text.slice(start, end);
+    const marker = LIST_MARKER.exec(rest) ?? LEAD_IN.exec(rest);
+    if (!marker || marker[0].length === 0) break;
+    start += marker[0].length;
+  }
+  for (let guard = 0; guard < 8 && start < end; guard++) {
+    while (start < end && isEdgeJunk(text[end - 1])) end--;
+    const tail = TAIL_WORDS.find((w) => end - start > w.length && text.endsWith(` ${w}`, end));
+    if (!tail) break;
+    end -= tail.length;
+  }
+  while (start < end && isEdgeJunk(text[start])) start++;
+  while (start < end && isEdgeJunk(text[end - 1])) end--;
+  // An opening parenthesis left without its closing one (or the reverse) is cut off.
+  const inner = text.slice(start, end);
+  if (inner.endsWith('(') || (inner.endsWith(')') && !inner.includes('('))) end--;
+  if (inner.startsWith(')') || (inner.startsWith('(') && !inner.includes(')'))) start++;
+  return start < end ? { start, end } : { start, end: start };
+}
+
+/** From the last `bảo đảm` / `nhằm` / `nâng` on, when something is left after it. */
+function afterLastOpener(text: string, span: Span): Span {
+  const region = text.slice(span.start, span.end);
+  let cut = -1;
+  for (const match of region.matchAll(SUBJECT_OPENERS)) {
+    const end = match.index + match[0].length;
+    if (/[a-z0-9]/.test(region.slice(end))) cut = end;
+  }
+  return cut < 0 ? span : { start: span.start + cut, end: span.end };
+}
+
+/**
+ * The parentheses around a figure, looked for only between its neighbours (so the search stays
+ * linear): "(đạt 80% trở lên số văn bản được phát hành dưới dạng điện tử ...)".
+ */
+function enclosingParens(clause: string, figure: Figure, left: number, right: number): Span | null {
+  const before = clause.slice(left, figure.start);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.indexOf(')', open) >= 0) return null;
+  const after = clause.slice(figure.end, right);
+  const close = after.indexOf(')');
+  if (close < 0 || after.slice(0, close).includes('(')) return null;
+  return { start: left + open, end: figure.end + close + 1 };
+}
+
+interface Placed {
+  figure: Figure;
+  subject: Span;
+  /** The stretch before the figure, back to the previous one: a second place to find the indicator. */
+  context: Span;
+  /** The stretch after the figure, up to the next one: ranks only ("xếp thứ 10 ... Chỉ số CCHC"). */
+  after: Span;
+}
+
+/** Gives each figure of a clause its subject, and the stretch before it to read an indicator from. */
+function placeSubjects(clause: string, figures: Figure[]): Placed[] {
+  return figures.map((figure, i) => {
+    const previous = figures[i - 1];
+    const next = figures[i + 1];
+    let left = previous ? previous.end : 0;
+    let right = next ? next.start : clause.length;
+    const context = { start: left, end: figure.start };
+    const after = { start: figure.end, end: right };
+    if (figure.subject) return { figure, subject: trimSpan(clause, figure.subject), context, after };
+    const parens = enclosingParens(clause, figure, left, right);
+    if (parens) {
+      left = parens.start + 1;
+      right = parens.end - 1;
+    }
+    if (figure.leading) {
+      let end = right;
+      // A figure that closes its phrase follows: they share the stretch between, split at a comma.
+      if (next && !next.leading && !parens) {
+        const comma = clause.slice(figure.end, end).indexOf(',');
+        if (comma >= 0) end = figure.end + comma;
+      }
+      return { figure, subject: trimSpan(clause, { start: figure.end, end }), context, after };
+    }
+    if (previous?.leading && !parens) {
+      const comma = clause.slice(previous.end, figure.start).indexOf(',');
+      if (comma >= 0) left = previous.end + comma + 1;
+    }
+    let subject = trimSpan(clause, afterLastOpener(clause, { start: left, end: figure.start }));
+    if (subject.start === subject.end && parens) {
+      // "Thực hiện các giải pháp nâng cao tỷ lệ đạt chuẩn CB, CC cấp xã (đạt 100%)."
+      const outer = { start: previous ? previous.end : 0, end: parens.start };
+      subject = trimSpan(clause, afterLastOpener(clause, outer));
+    }
+    if (subject.start === subject.end && figure.unit === 'rank') {
+      // "nằm trong top 20 tỉnh dẫn đầu về Chỉ số CCHC"
+      subject = trimSpan(clause, after);
+    }
+    return { figure, subject, context, after };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years.
+
+interface YearMention {
+  at: number;
+  year: number;
+  /** Stated with `đến`, `vào`, `hết`, `trong`...: a deadline for the whole text, not a label. */
+  strong: boolean;
+}
+
+// "Đến năm 2020, ...", "... đạt mức trên 80% vào năm 2020", "Đảm bảo hết năm 2017 có ít nhất 03 ..."
+const YEAR = /(?<![a-z0-9])(?:(den het|den|vao|het|trong|toi|truoc|cuoi) )?nam (\d{4})(?!\d)(?! ?[-–/] ?\d)/g;
+/**
+ * Years that are not a target's: a date's ("ngày 08 tháng 11 năm 2011"), a baseline
+ * ("giảm 10% so với năm 2015"), a start ("từ năm 2016").
+ */
+const NOT_TARGET_YEAR = /(?:thang \d{1,2}|so voi|tu) $/;
+
+function findYears(text: string): YearMention[] {
+  const years: YearMention[] = [];
+  for (const match of text.matchAll(YEAR)) {
+    const year = Number.parseInt(match[2]!, 10);
+    if (year < 1900 || year > 2100) continue;
+    if (NOT_TARGET_YEAR.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+    years.push({ at: match.index, year, strong: match[1] !== undefined });
+  }
+  return years;
+}
+
+/** First index in `years` (sorted by position) at or after `at`. */
+function firstYearFrom(years: YearMention[], at: number): number {
+  let low = 0;
+  let high = years.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (years[middle]!.at < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The mention nearest to `at` within [from, to); the earlier one on a tie. */
+function nearestYear(
+  years: YearMention[],
+  at: number,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): number | null {
+  const k = firstYearFrom(years, at);
+  const before = years[k - 1];
+  const after = years[k];
+  const candidates = [before, after].filter(
+    (y): y is YearMention => y !== undefined && y.at >= from && y.at < to,
+  );
+  if (candidates.length === 0) return null;
+  const [first, second] = candidates;
+  return second && Math.abs(second.at - at) < Math.abs(first!.at - at) ? second.year : first!.year;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators.
+
+type CompiledIndicators = Array<{ key: string; keywords: string[] }>;
+
+const compiledCache = new WeakMap<Record<string, IndicatorEntry>, CompiledIndicators>();
+
+function compileIndicators(indicators: Record<string, IndicatorEntry>): CompiledIndicators {
+  if (typeof indicators !== 'object' || indicators === null) return [];
+  const cached = compiledCache.get(indicators);
+  if (cached) return cached;
+  const compiled: CompiledIndicators = [];
+  for (const [key, entry] of Object.entries(indicators)) {
+    const keywords = Array.isArray(entry?.keywords) ? entry.keywords : [];
+    compiled.push({
+      key,
+      keywords: keywords
+        .filter((k): k is string => typeof k === 'string')
+        .map(fold)
+        .filter(Boolean),
+    });
+  }
+  compiledCache.set(indicators, compiled);
+  return compiled;
+}
+
+/** Whole-word containment: `tinh gian` is in `tinh gian bien che`, not in `tinh giang`. */
+function containsWords(text: string, phrase: string): boolean {
+  let at = text.indexOf(phrase);
+  while (at >= 0) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + phrase.length])) return true;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return false;
+}
+
+function matchIndicator(folded: string, indicators: CompiledIndicators): string | null {
+  if (folded === '') return null;
+  for (const { key, keywords } of indicators) {
+    if (keywords.some((k) => containsWords(folded, k))) return key;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader.
+
+/** Read every quantitative target in one sentence/bullet/paragraph (already joined if it was hard-wrapped). Never throws. */
+export function readTargets(text: string, indicators: Record<string, IndicatorEntry>): TargetReading[] {
+  if (typeof text !== 'string' || text === '') return [];
+  const folded = foldWithOffsets(text);
+  const compiled = compileIndicators(indicators);
+  const years = findYears(folded.text);
+  const strongYears = years.filter((y) => y.strong);
+  const readings: TargetReading[] = [];
+  const original = (span: Span, offset: number): { index: number; text: string } => {
+    if (span.end <= span.start) return { index: folded.from[offset + span.start] ?? 0, text: '' };
+    const index = folded.from[offset + span.start]!;
+    return { index, text: text.slice(index, folded.to[offset + span.end - 1]!) };
+  };
+
+  for (const clauseSpan of splitClauses(folded.text)) {
+    const offset = clauseSpan.start;
+    const clause = folded.text.slice(clauseSpan.start, clauseSpan.end);
+    if (!/\d/.test(clause)) continue;
+    const isCapital = (at: number): boolean => /^[A-E]$/.test(text[folded.from[offset + at]!] ?? '');
+    const figures = dropOverlaps([
+      ...readPercentages(clause),
+      ...readCounts(clause),
+      ...readRanks(clause, isCapital),
+    ]);
+    const placed = placeSubjects(clause, figures);
+
+    const found = placed.map(({ figure, subject, context, after }) => {
+      const raw = original(figure, offset);
+      const subjectText = original(subject, offset).text.normalize('NFC').replace(/\s+/g, ' ').trim();
+      const indicator =
+        matchIndicator(fold(subjectText), compiled) ??
+        matchIndicator(clause.slice(context.start, context.end), compiled) ??
+        (figure.unit === 'rank' ? matchIndicator(clause.slice(after.start, after.end), compiled) : null);
+      const at = offset + figure.start;
+      const reading: TargetReading = {
+        raw: raw.text,
+        index: raw.index,
+        value: figure.value,
+        unit: figure.unit,
+        comparator: figure.comparator,
+        year: nearestYear(years, at, clauseSpan.start, clauseSpan.end) ?? nearestYear(strongYears, at),
+        indicator,
+        subject: subjectText,
+      };
+      return { reading, group: figure.group };
+    });
+    // Coordinated counts share one predicate, and so one indicator.
+    const groupIndicator = new Map<number, string>();
+    for (const { reading, group } of found) {
+      if (group !== undefined && reading.indicator !== null && !groupIndicator.has(group)) {
+        groupIndicator.set(group, reading.indicator);
+      }
+    }
+    for (const { reading, group } of found) {
+      if (reading.indicator === null && group !== undefined)
+        reading.indicator = groupIndicator.get(group) ?? null;
+    }
+    for (const item of found) readings.push(item.reading);
+  }
+  return readings;
+}
+
+function dropOverlaps(figures: Figure[]): Figure[] {
+  const sorted = [...figures].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Figure[] = [];
+  for (const figure of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && figure.start < last.end) continue;
+    kept.push(figure);
+  }
+  return kept;
+}

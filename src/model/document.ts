@@ -1,0 +1,112 @@
+/**
+ * The document model (SPEC §3). `schema/cchc-document.schema.json` is the authority for JSON
+ * consumers; these types are the authority for TypeScript ones, and a test keeps them in step.
+ */
+import type { LegalBasis } from '../header/legal-bases.js';
+import type { DocumentType, Provenance, Signer } from '../header/read-header.js';
+import type { AreaCode } from '../lexicon/types.js';
+import type { GoalKind } from '../segment/sections.js';
+import type { ColumnKind } from '../table/cell-kinds.js';
+import type { Layout } from '../table/find-tables.js';
+import type { Deadline, Message, Target } from './types.js';
+
+export const SCHEMA_VERSION = '1.0';
+
+export interface SourceInfo {
+  path: string | null;
+  sha256: string | null;
+  bytes: number;
+  encoding: string;
+  /** True when the text was changed before parsing (BOM, CRLF, NFC, no-break or zero-width spaces). */
+  normalized: boolean;
+  normalizations: string[];
+  lines: number;
+}
+
+export interface DocumentSection {
+  key: string;
+  numeral: string;
+  title: string;
+  level: number;
+  area: AreaCode | null;
+  line: number;
+  source: 'text' | 'table';
+}
+
+export interface Goal {
+  text: string;
+  kind: GoalKind;
+  section: string | null;
+  line: number;
+}
+
+export interface TaskDeadline extends Deadline {
+  line: number;
+}
+
+export interface Task {
+  id: string;
+  ordinal: number;
+  number: string | null;
+  section: string | null;
+  sectionTitle: string | null;
+  group: string | null;
+  area: AreaCode;
+  title: string;
+  product: string | null;
+  lead: string[];
+  partners: string[];
+  leadRaw: string | null;
+  partnersRaw: string | null;
+  deadline: TaskDeadline | null;
+  funding: string | null;
+  notes: string | null;
+  line: number;
+  table: number;
+}
+
+export interface Commitment {
+  text: string;
+  agency: string | null;
+  deadline: TaskDeadline;
+  section: string | null;
+  line: number;
+}
+
+export interface TableQuality {
+  layout: Layout;
+  startLine: number;
+  endLine: number;
+  columns: ColumnKind[];
+  rows: number;
+  linesAccounted: number;
+  emptyCells: number;
+}
+
+export interface CchcDocument {
+  schemaVersion: string;
+  source: SourceInfo;
+  document: {
+    key: string;
+    type: DocumentType;
+    number: string | null;
+    issuer: string | null;
+    province: { name: string; slug: string } | null;
+    issuedOn: string | null;
+    place: string | null;
+    title: string | null;
+    period: { from: number; to: number } | null;
+    signer: Signer | null;
+    approves: { type: DocumentType; title: string; line: number; captionLine: number | null } | null;
+    program: '30c' | '76' | null;
+    legalBases: LegalBasis[];
+    provenance: Record<string, Provenance>;
+  };
+  sections: DocumentSection[];
+  goals: Goal[];
+  targets: Target[];
+  tasks: Task[];
+  commitments: Commitment[];
+  tables: TableQuality[];
+  warnings: Message[];
+}

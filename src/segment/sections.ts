@@ -1,0 +1,86 @@
+/**
+ * Headings → sections, and the section each prose block sits in.
+ *
+ * Real plans skip numerals (000 has no `II.` before `1. Chỉ tiêu thực hiện`), repeat them, and wrap
+ * headings over two lines (004: `I. MỤC TIÊU,` / `YÊU CẦU`). A section's key is its numeral path
+ * (`I`, `I.2`, or `1` without a roman parent); a repeated key gets `#2`, `#3`.
+ */
+import type { AreaCode, AreaEntry } from '../lexicon/types.js';
+import { fold } from '../text/fold.js';
+import type { Block } from './blocks.js';
+
+export interface Section {
+  key: string;
+  numeral: string;
+  title: string;
+  level: number;
+  area: AreaCode | null;
+  line: number;
+  source: 'text' | 'table';
+}
+
+export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
+  const folded = fold(text);
+  let best: { area: AreaCode; length: number } | null = null;
+  for (const [area, entry] of Object.entries(areas) as [AreaCode, AreaEntry][]) {
+    for (const keyword of entry.keywords) {
+      if (keyword.length > (best?.length ?? 0) && folded.includes(keyword)) best = { area, length: keyword.length };
+    }
+  }
+  return best?.area ?? null;
+}
+
+/** Gives out unique keys: the second `V` becomes `V#2`. */
+export class KeyRegistry {
+  private readonly seen = new Map<string, number>();
+  unique(key: string): string {
+    const n = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, n);
+    return n === 1 ? key : `${key}#${n}`;
+  }
+}
+
+export interface SectionIndex {
+  sections: Section[];
+  /** For each block (by index), the innermost section and its ancestors (outermost first). */
+  path: Section[][];
+}
+
+export function indexSections(blocks: Block[], areas: Record<AreaCode, AreaEntry>): SectionIndex {
+  const sections: Section[] = [];
+  const path: Section[][] = [];
+  const keys = new KeyRegistry();
+  let stack: Section[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading' && block.numeral && block.level <= 3) {
+      stack = stack.filter((s) => s.level < block.level);
+      const parent = stack[stack.length - 1];
+      const rawKey = parent ? `${parent.key.replace(/#\d+$/, '')}.${block.numeral}` : block.numeral;
+      const section: Section = {
+        key: keys.unique(rawKey),
+        numeral: block.numeral,
+        title: block.body,
+        level: block.level,
+        area: areaOf(block.body, areas),
+        line: block.line,
+        source: 'text',
+      };
+      sections.push(section);
+      stack.push(section);
+    }
+    path.push([...stack]);
+  }
+  return { sections, path };
+}
+
+export type GoalKind = 'purpose' | 'objective' | 'requirement' | 'target';
+
+/** `Mục đích` → purpose, `Mục tiêu` → objective, `Yêu cầu` → requirement, `Chỉ tiêu` → target. */
+export function goalKindOf(title: string): GoalKind | null {
+  const t = fold(title);
+  if (/^(?:cac )?chi tieu|muc tieu cu the/.test(t)) return 'target';
+  if (/^muc tieu/.test(t)) return 'objective';
+  if (/^muc dich/.test(t)) return 'purpose';
+  if (/^yeu cau/.test(t)) return 'requirement';
+  return null;
+}
