@@ -1,0 +1,28 @@
+/**
+ * cchc as a library: the same functions the commands use.
+ *
+ *   import { parseText, parseFile, parseDeadline } from 'cchc';
+ */
+export { type ParseOptions, parseText } from './document/parse-text.js';
+export type { LegalBasis } from './header/legal-bases.js';
+export type { DocumentType, Provenance, Signer } from './header/read-header.js';
+export { type BinaryKind, type DecodeResult, decodeBytes, SUPPORTED_ENCODINGS } from './input/decode.js';
+export { canonicalAgency, splitAgencies } from './interpret/agencies.js';
+export { findDeadlinePhrase, parseDeadline } from './interpret/deadline.js';
+export { readTargets, type TargetReading } from './interpret/targets.js';
+export { defaultLexicon, mergeLexicon } from './lexicon/load.js';
+export { AREA_CODES, type AreaCode, type LexiconData } from './lexicon/types.js';
+export type {
+  CchcDocument,
+  Commitment,
+  DocumentSection,
+  Goal,
+  SourceInfo,
+  TableQuality,
+  Task,
+  TaskDeadline,
+} from './model/document.js';
+export { SCHEMA_VERSION } from './model/document.js';
+export { MESSAGE_CODES, type MessageCode, type Severity } from './model/messages.js';
+export type { Comparator, Deadline, DeadlineContext, DeadlineKind, Message, Target, TargetUnit } from './model/types.js';
+export { InputError, parseBytes, parseFile } from './node/parse-file.js';
