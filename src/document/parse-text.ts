@@ -213,6 +213,17 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
           numeral: event.numeral,
           area: areaOf(event.title, lexicon.areas),
         };
+        // Groups are listed too, so that a heading with no task under it is not lost.
+        const groupKey = [section?.key, event.numeral ?? `g${event.line}`].filter(Boolean).join('.');
+        sections.push({
+          key: tableKeys.unique(groupKey),
+          numeral: event.numeral ?? '',
+          title: event.title,
+          level: 2,
+          area: group.area,
+          line: event.line,
+          source: 'table',
+        });
         continue;
       }
       const rawTask = event as RawTask;

@@ -360,7 +360,7 @@ export function readHeader(
     const siteType = site.get('Loại văn bản')?.value;
     if (siteType) type = typeFromName(siteType);
   }
-  provenance.type = typeLine ? 'header' : number ? (provenance.number ?? 'header') : 'header';
+  if (type) provenance.type = typeLine ? 'header' : (provenance.number ?? 'website-metadata');
 
   // Place and date: `Sơn La, ngày 22 tháng 01 năm 2014`, `Nam Định, ngày 30` / `tháng 12 năm 2020`.
   let place: string | null = null;
@@ -424,7 +424,7 @@ export function readHeader(
         if (parts.length) break;
         continue;
       }
-      if (!isUpper(t) && !/^\d{4}$/.test(t) && !/^(?:V\/v|Về việc)/u.test(t)) break;
+      if (/\p{Ll}/u.test(t) && !/^(?:V\/v|Về việc)/u.test(t)) break;
       // `CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH SƠN LA` — the enacting authority, not the title.
       if (parts.length && /^(?:chu tich|uy ban nhan dan|hoi dong nhan dan|giam doc)\b/.test(fold(t))) break;
       parts.push(t);
@@ -547,10 +547,11 @@ export function readHeader(
     if (period) provenance.period = 'website-metadata';
   }
 
-  if (!number) {
+  const empty = lines.every((l) => l.trim() === '');
+  if (!number && !empty) {
     messages.push({ code: 'NUMBER_MISSING', severity: 'warning', message: 'no document number was found (no "Số:" line, website metadata or appendix caption)', line: null });
   }
-  if (!issuedOn) {
+  if (!issuedOn && !empty) {
     messages.push({ code: 'DATE_MISSING', severity: 'warning', message: 'no date of issue was found', line: numberLine || null });
   }
 

@@ -59,11 +59,14 @@ const ENCODING_ALIASES: Readonly<Record<string, string>> = {
 
 type LegacyEncoding = 'windows-1258' | 'tcvn3' | 'vni' | 'viscii';
 
-/** The 8-bit candidates, in the order that breaks ties (the commoner in government documents first). */
+/**
+ * The 8-bit candidates, in the order that breaks ties. Ties mean no Vietnamese word was found (text
+ * without diacritics plus a few Windows-1252 quotes), and Windows-1258 keeps those quotes as they are.
+ */
 const LEGACY_DECODERS: Readonly<Record<LegacyEncoding, (bytes: Uint8Array) => string>> = {
+  'windows-1258': (bytes) => iconv.decode(bytes, 'cp1258'),
   tcvn3: decodeTcvn3,
   vni: decodeVni,
-  'windows-1258': (bytes) => iconv.decode(bytes, 'cp1258'),
   viscii: (bytes) => iconv.decode(bytes, 'viscii'),
 };
 

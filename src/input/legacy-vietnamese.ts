@@ -225,7 +225,6 @@ const LetterClass = {
   /** Part of a word but neither case: combining marks (VN1 has five), letters without case. */
   Caseless: 4,
 } as const;
-type LetterClass = (typeof LetterClass)[keyof typeof LetterClass];
 
 let letterClasses: Uint8Array | undefined;
 
@@ -278,23 +277,15 @@ class WordShape {
   }
 }
 
-function letterSet(letters: Iterable<string>): string {
-  return [...new Set(letters)].join('');
-}
-
-/** The 67 lowercase Vietnamese letters outside ASCII (`ă`, `ặ`, `đ`…). */
-const VIETNAMESE_LOWER = letterSet(
-  [...VOWELS.flatMap((_, v) => TONES.map((_, t) => letter(v, t))), 'đ'].filter((ch) => !isAsciiLetter(ch)),
-);
-
+/** A line with a non-ASCII letter and no ASCII lowercase one: headings, `Uỷ BAN NHÂN DÂN`. */
+const LINE_WITHOUT_ASCII_LOWER = /^[^a-z\n]*[^\x00-\x7f][^a-z\n]*$/gm;
 /**
- * A capital next to a lowercase Vietnamese letter: every candidate word has one, and a regex finds
- * them across 100 MB far faster than a loop over the characters.
+ * Two capitals then a lowercase Vietnamese letter (`HOạCH`), or a lowercase one then a capital (`ĐịNH`):
+ * every `.VnTimeH` word has one or the other. Plain ranges over-approximate both sets (they are
+ * checked afterwards) because large character classes make a regex over 100 MB several times slower.
  */
-const CAPITAL_BESIDE_LOWER = new RegExp(
-  `[A-Z${VIETNAMESE_LOWER.toUpperCase()}][${VIETNAMESE_LOWER}]|[${VIETNAMESE_LOWER}][A-Z${VIETNAMESE_LOWER.toUpperCase()}]`,
-  'g',
-);
+const VNTIMEH_HINT =
+  /[A-Z\u00c0-\u00dd\u0102\u0110\u0128\u0168\u01a0\u01af]{2}[\u00e0-\u00fd\u0103\u0111\u0129\u0169\u01a1\u01b0\u1ea0-\u1ef9]|[\u00e0-\u00fd\u0103\u0111\u0129\u0169\u01a1\u01b0\u1ea0-\u1ef9][A-Z\u00c0-\u00dd\u0102\u0110\u0128\u0168\u01a0\u01af]/g;
 const WORD = /[\p{L}\p{M}]+/gu;
 /** Cells of a two-column header are separated by `|`, tabs or runs of spaces. */
 const CELL_SEPARATOR = /(\||\t| {2,})/;
@@ -311,30 +302,41 @@ const ALL_CAPS_TOKEN = /^\p{Lu}{2,}[,.:;]?$/u;
  * reads `Về`, while `Số: 158/QĐ-UBND` keeps its `Số`).
  */
 export function restoreVnTimeHCapitals(text: string): string {
-  const table = classes();
+  const lines = linesToRestore(text);
+  if (lines.size === 0) return text;
   const parts: string[] = [];
   let done = 0;
-  const finder = new RegExp(CAPITAL_BESIDE_LOWER);
-  for (let match = finder.exec(text); match; match = finder.exec(text)) {
+  for (const start of [...lines.keys()].sort((x, y) => x - y)) {
+    const end = lines.get(start)!;
+    parts.push(text.slice(done, start), restoreLine(text.slice(start, end)));
+    done = end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
+}
+
+/** Start → end offsets of the lines {@link restoreLine} may change, found with two fast regexes. */
+function linesToRestore(text: string): Map<number, number> {
+  const lines = new Map<number, number>();
+  for (const match of text.matchAll(LINE_WITHOUT_ASCII_LOWER)) {
+    lines.set(match.index, match.index + match[0].length);
+  }
+  const table = classes();
+  const hint = new RegExp(VNTIMEH_HINT);
+  for (let match = hint.exec(text); match; match = hint.exec(text)) {
     let start = match.index;
-    let end = start + 2;
+    let end = start + match[0].length;
     while (start > 0 && table[text.charCodeAt(start - 1)] !== LetterClass.None) start--;
     while (end < text.length && table[text.charCodeAt(end)] !== LetterClass.None) end++;
-    if (!new WordShape(text, start, end).isCandidate) {
-      // `Đẩy`: an ordinary capitalised word; look on after it.
-      finder.lastIndex = end;
-      continue;
-    }
+    hint.lastIndex = end;
+    if (!new WordShape(text, start, end).isVnTimeH) continue;
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const newline = text.indexOf('\n', end);
     const lineEnd = newline === -1 ? text.length : newline;
-    parts.push(text.slice(done, lineStart), restoreLine(text.slice(lineStart, lineEnd)));
-    done = lineEnd;
-    finder.lastIndex = lineEnd;
+    lines.set(lineStart, lineEnd);
+    hint.lastIndex = lineEnd;
   }
-  if (parts.length === 0) return text;
-  parts.push(text.slice(done));
-  return parts.join('');
+  return lines;
 }
 
 function restoreLine(line: string): string {

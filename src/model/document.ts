@@ -76,6 +76,7 @@ export interface Commitment {
 export interface TableQuality {
   layout: Layout;
   startLine: number;
+  headerEndLine: number;
   endLine: number;
   columns: ColumnKind[];
   rows: number;

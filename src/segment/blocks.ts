@@ -118,7 +118,7 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
       const proseCont =
         wrapped &&
         prev.kind !== 'heading' &&
-        !/[.:;!?]["”)]?$/.test(prev.text) &&
+        !/[.:!?]["”)]?$/.test(prev.text) &&
         isAllCaps(prev.text) === isAllCaps(text) &&
         !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![\p{L}])/u.test(text);
       if (headingCont || proseCont) {

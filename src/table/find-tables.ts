@@ -54,17 +54,23 @@ function findL1Header(lines: string[], from: number, lexicon: TableLexicon): Tab
     const line = lines[i]!;
     if (!line.includes('|') || LONE_PIPE.test(line)) continue;
     let joined = '';
+    let best: TableRegion | null = null;
     for (let span = 0; span < 3 && i + span < lines.length; span++) {
       const next = lines[i + span]!;
       if (span > 0 && (LONE_PIPE.test(next) || next.trim() === '')) break;
       joined += (span > 0 ? ' ' : '') + next;
       const cells = pipeCells(joined);
       const kinds = cells.map((c) => columnKindOf(c, lexicon));
+      // The longest run of lines that still reads as one header wins (`... | Cơ quan chủ trì |` /
+      // `Cơ quan phối hợp | Thời gian hoàn thành |` is one header split by the wrap).
       if (isHeader(kinds)) {
-        return { layout: 'L1', headerStart: i + 1, headerEnd: i + span + 1, endLine: 0, columns: resolveColumns(kinds) };
+        best = { layout: 'L1', headerStart: i + 1, headerEnd: i + span + 1, endLine: 0, columns: resolveColumns(kinds) };
+        continue;
       }
-      if (kinds.some((k) => k === null)) break;
+      // A cell cut by the wrap (`Cơ quan chủ` / `trì`) may only be the last one; read on.
+      if (kinds.slice(0, -1).some((k) => k === null)) break;
     }
+    if (best) return best;
   }
   return null;
 }
@@ -131,9 +137,11 @@ function findL3Header(lines: string[], from: number, lexicon: TableLexicon): Tab
 // A line that cannot continue a table: the appendix or signature blocks that follow it.
 const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
 
+/** `BÁO CÁO`, `PHỤ LỤC 2`: a capitalised line of two or more words (a lone `(TTHC)` is not one). */
 function isHeadingLike(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
+  const words = line.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 2 && letters.length >= 5 && letters === letters.toUpperCase();
 }
 
 /** How far a table may go without a separator before it is over (a wrapped cell spans fewer lines). */

@@ -10,6 +10,8 @@ import { readCells } from './read-cells.js';
 export interface TableReport {
   layout: Layout;
   startLine: number;
+  /** Last line of the header row (a header can be split over lines). */
+  headerEndLine: number;
   endLine: number;
   columns: ColumnKind[];
   rows: number;
@@ -74,6 +76,7 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
       report: {
         layout: region.layout,
         startLine: region.headerStart,
+        headerEndLine: region.headerEnd,
         endLine: region.endLine,
         columns: region.columns,
         rows: tasks.length,
