@@ -190,7 +190,12 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
         // `II. Cải cách thủ tục hành chính` printed again on a new page is the same section.
         const same = seen.find((s) => s.title === folded);
         const key = same?.key ?? tableKeys.unique(numeral);
-        if (!same) {
+        if (same) {
+          const heading = `${numeral}. ${event.title}`;
+          warnings.push(
+            message('SECTION_REPEATED', `section ${numeral} is printed again (a continuation): "${heading}"`, event.line, heading),
+          );
+        } else {
           seen.push({ title: folded, key });
           seenTableSections.set(numeral, seen);
           sections.push({

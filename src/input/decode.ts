@@ -286,8 +286,10 @@ function textResult(
   confidence: number,
   bom: boolean,
   notes: DecodeNote[],
+  lossless = false,
 ): DecodeResult {
-  const replacements = countReplacements(decoded);
+  // After a strict UTF-8 decode, a U+FFFD was in the file itself.
+  const replacements = lossless ? 0 : countReplacements(decoded);
   if (replacements > 0) {
     notes.push({
       code: 'ENCODING_REPLACEMENT_CHARS',
@@ -371,7 +373,7 @@ function detectAndDecode(bytes: Uint8Array, notes: DecodeNote[]): DecodeResult {
   if (utf8 !== null) {
     // Each byte became one code unit only if every byte was 7-bit.
     const encoding = utf8.length === bytes.length ? 'ascii' : 'utf-8';
-    return textResult(utf8, encoding, 1, false, notes);
+    return textResult(utf8, encoding, 1, false, notes, true);
   }
   const legacy = decodeLegacyDetected(bytes);
   if (legacy.ok) legacy.notes.unshift(...notes);

@@ -2,7 +2,7 @@
  * The two 8-bit Vietnamese font encodings that no library decodes as they are used in real documents:
  *
  * - **TCVN3 ("ABC", the `.VnTime` fonts)**, TCVN 5712:1993 VN3. It has room for the 67 lowercase
- *   letters (`á`, `ặ`, `đ`…) in 0xA1–0xFE but for only seven capitals (Ă Â Ê Ô Ơ Ư Đ). Writers set the
+ *   letters (`á`, `ặ`, `đ`…) in 0xA8–0xFE but for only seven capitals (Ă Â Ê Ô Ơ Ư Đ, 0xA1–0xA7). Writers set the
  *   other capitals in the companion `.VnTimeH` font, which draws the *lowercase* bytes as capitals, so a
  *   plain-text export of `QUYẾT ĐỊNH` reads `QUYếT ĐịNH` (bytes `QUY\xd5T \xa7\xdeNH`).
  *   iconv-lite's `tcvn` codec is TCVN 5712 VN1, the superset: the same bytes for every letter ABC has,

@@ -27,6 +27,7 @@ export const MESSAGE_CODES = {
   TASK_FUNDING_MISSING: 'warning',
   TASK_ID_DUPLICATE: 'info',
   TASK_EMPTY: 'warning',
+  SECTION_REPEATED: 'info',
   // deadlines and targets
   DEADLINE_UNKNOWN: 'warning',
   DEADLINE_YEAR_INFERRED: 'info',

@@ -1,0 +1,26 @@
+/**
+ * Write a file so that readers see the old content or the new, never half of it: the data goes to
+ * a temporary file in the same directory (a rename across file systems is not atomic), is flushed
+ * to disk, and is then renamed over the target. An export killed half-way leaves the previous
+ * `tasks.csv` intact and at worst a `.tasks.csv.*.tmp` file behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Nothing is lost: every word on every non-blank line inside a task table reappears in the output —
+ * in a task field, a section or group heading, the header row, or a warning that quotes it.
+ *
+ * This check is independent of the parser's own bookkeeping: it compares the words of the source
+ * lines with the words of the output fields, as multisets.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../src/document/parse-text.js';
+import type { CchcDocument } from '../src/model/document.js';
+import { FIXTURE_FILES, readFixture } from './helpers/fixtures.js';
+import { crlf, nfd, rewrap, tabsToSpaces } from './helpers/variants.js';
+
+const words = (text: string) => text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function count(list: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
+  return m;
+}
+
+/** Words of the table regions' lines that no output field holds. */
+export function unaccountedWords(text: string, doc: CchcDocument): string[] {
+  const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
+  const source: string[] = [];
+  const output: string[] = [];
+  for (const table of doc.tables) {
+    for (let l = table.startLine; l <= table.endLine; l++) source.push(...words(lines[l - 1] ?? ''));
+    for (let l = table.startLine; l <= table.headerEndLine; l++) output.push(...words(lines[l - 1] ?? ''));
+  }
+  for (const t of doc.tasks) {
+    for (const v of [t.number, t.title, t.product, t.leadRaw, t.partnersRaw, t.deadline?.raw, t.funding, t.notes]) {
+      output.push(...words(v ?? ''));
+    }
+  }
+  for (const s of doc.sections) if (s.source === 'table') output.push(...words(`${s.numeral} ${s.title}`));
+  for (const w of doc.warnings) output.push(...words(w.text ?? ''));
+  const have = count(output);
+  const missing: string[] = [];
+  for (const w of source) {
+    const n = have.get(w) ?? 0;
+    if (n === 0) missing.push(w);
+    else have.set(w, n - 1);
+  }
+  return missing;
+}
+
+const VARIANTS: [string, (t: string) => string][] = [
+  ['as received', (t) => t],
+  ['CRLF', crlf],
+  ['NFD', nfd],
+  ['spaces for tabs', tabsToSpaces],
+  ['re-wrapped at 50', (t) => rewrap(t, 50)],
+  ['re-wrapped at 100', (t) => rewrap(t, 100)],
+];
+
+describe.each(FIXTURE_FILES)('%s', (name) => {
+  it.each(VARIANTS)('%s: every table line is accounted for', (_label, variant) => {
+    const text = variant(readFixture(name));
+    const doc = parseText(text, { path: name });
+    expect(unaccountedWords(text, doc)).toEqual([]);
+    expect(doc.warnings.filter((w) => w.code === 'TABLE_LINE_UNREAD')).toEqual([]);
+    for (const t of doc.tables) expect(t.linesAccounted).toBe(1);
+  });
+});
+
+describe('the check itself', () => {
+  it('notices a table line that lands nowhere', () => {
+    const text = readFixture('son-la-2014-qd-158.txt');
+    const doc = parseText(text, { path: 'x' });
+    // Drop one task from the output: its words are now unaccounted for.
+    const damaged = { ...doc, tasks: doc.tasks.filter((t) => t.id !== 'II.3') };
+    expect(unaccountedWords(text, damaged).length).toBeGreaterThan(10);
+  });
+
+  it('accounts for a stray cell inside a table without changing the tasks', () => {
+    const original = parseText(readFixture('nam-dinh-2021-kh-117.txt'), { path: 'x' });
+    const lines = readFixture('nam-dinh-2021-kh-117.txt').split('\n');
+    // After the complete row of task I.3.1 (its funding cell ends at line 539).
+    lines.splice(539, 0, 'ghi chú lạc trong bảng', '|');
+    const text = lines.join('\n');
+    const doc = parseText(text, { path: 'x' });
+    expect(unaccountedWords(text, doc)).toEqual([]);
+    expect(doc.tasks.map((t) => [t.title, t.leadRaw, t.deadline?.raw])).toEqual(
+      original.tasks.map((t) => [t.title, t.leadRaw, t.deadline?.raw]),
+    );
+  });
+});
