@@ -26,3 +26,25 @@ export { SCHEMA_VERSION } from './model/document.js';
 export { MESSAGE_CODES, type MessageCode, type Severity } from './model/messages.js';
 export type { Comparator, Deadline, DeadlineContext, DeadlineKind, Message, Target, TargetUnit } from './model/types.js';
 export { InputError, parseBytes, parseFile } from './node/parse-file.js';
+export {
+  findOverdue,
+  groupByLead,
+  NO_LEAD,
+  type OverdueBucket,
+  type OverdueGroup,
+  type OverdueOptions,
+  type OverdueResult,
+  type OverdueRow,
+  type OverdueRowStatus,
+  type OverdueSummary,
+} from './overdue/find-overdue.js';
+export {
+  parseStatusFile,
+  type StatusDocument,
+  type StatusEntry,
+  type StatusFile,
+  type StatusProblem,
+  type StatusProblemCode,
+  TASK_STATUSES,
+  type TaskStatus,
+} from './overdue/status-file.js';

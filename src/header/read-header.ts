@@ -481,7 +481,7 @@ export function readHeader(
   for (const line of headerLines.slice(0, 12)) {
     const first = fold(line.split('|')[0] ?? '');
     if (/^u[yỷ] ban nhan dan\b/.test(first) || /^ubnd\b/.test(first)) organ = 'UBND';
-    else if (/^hoi dong nhan dan\b/.test(first)) organ = 'HĐND';
+    else if (/^(?:hoi dong nhan dan|hdnd)\b/.test(first)) organ = 'HĐND';
     else if (/^chu tich uy ban nhan dan\b/.test(first)) organ = 'UBND';
     if (organ) break;
   }

@@ -258,7 +258,7 @@ function resolveStatus(
     if (!doc) {
       const keys = docs.map((d) => d.document.key);
       const detail = keys.length > 6 ? `${keys.slice(0, 6).join(', ')}, …` : keys.join(', ');
-      problems.push(statusProblem('STATUS_UNKNOWN_DOCUMENT', { key: entry.key, detail }, { line: entry.line, column: 1 }));
+      problems.push(statusProblem('STATUS_UNKNOWN_DOCUMENT', { key: entry.key, detail }, { line: entry.line, column: null }));
       continue;
     }
     const ids = [...doc.tasks.map((t) => t.id), ...doc.commitments.map((c) => commitmentId(c.line))];

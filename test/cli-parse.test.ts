@@ -1,0 +1,158 @@
+/** `cchc parse` in-process through run(argv, io), and one smoke test of the built binary. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+import { fakeIo } from './helpers/io.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SON_LA = 'fixtures/son-la-2014-qd-158.txt';
+
+async function cchc(args: string[], options: Parameters<typeof fakeIo>[0] = {}) {
+  const io = fakeIo({ cwd: ROOT, ...options });
+  const code = await run(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('cchc parse', () => {
+  it('prints one document as JSON for one file', async () => {
+    const r = await cchc(['parse', SON_LA]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.document.number).toBe('158/QĐ-UBND');
+    expect(doc.tasks).toHaveLength(40);
+    expect(r.out.trim().split('\n')).toHaveLength(1); // compact when piped
+  });
+
+  it('pretty-prints on a terminal and with --pretty', async () => {
+    expect((await cchc(['parse', SON_LA], { tty: true })).out.split('\n').length).toBeGreaterThan(100);
+    expect((await cchc(['parse', SON_LA, '--pretty'])).out.split('\n').length).toBeGreaterThan(100);
+  });
+
+  it('prints an array for a directory, sorted by path', async () => {
+    const r = await cchc(['parse', 'fixtures/']);
+    const docs = JSON.parse(r.out);
+    expect(docs.map((d: { source: { path: string } }) => d.source.path)).toEqual([
+      'fixtures/hau-giang-2016-kh-51.txt',
+      'fixtures/nam-dinh-2021-kh-117.txt',
+      'fixtures/son-la-2014-qd-158.txt',
+      'fixtures/thai-nguyen-2017-kh-121.txt',
+    ]);
+    expect(docs.map((d: { tasks: unknown[] }) => d.tasks.length)).toEqual([0, 45, 40, 58]);
+  });
+
+  it('expands a quoted glob itself, and writes NDJSON', async () => {
+    const r = await cchc(['parse', 'fixtures/*-kh-*.txt', '--ndjson']);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => JSON.parse(l).document.key)).toEqual(['51/KH-UBND', '117/KH-UBND', '121/KH-UBND']);
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await cchc(['parse', '-'], { stdin: 'ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 7/KH-UBND\nHà Nam, ngày 3 tháng 3 năm 2019\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).document).toMatchObject({ number: '7/KH-UBND', issuedOn: '2019-03-03' });
+  });
+
+  it('writes YAML with --format yaml', async () => {
+    const r = await cchc(['parse', SON_LA, '--format', 'yaml']);
+    expect(r.out).toMatch(/^schemaVersion: "?1\.0"?/m);
+    expect(r.out).toMatch(/number: 158\/QĐ-UBND/);
+  });
+
+  it('reports a missing file by name, parses the others, and exits 3', async () => {
+    const r = await cchc(['parse', 'fixtures/nope.txt', SON_LA]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/fixtures\/nope\.txt: no such file/);
+    expect(JSON.parse(r.out)).toHaveLength(1);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('refuses binary files by what they are, exit 3', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
+    writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
+    writeFileSync(join(dir, 'page.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const r = await cchc(['parse', join(dir, 'scan.pdf'), join(dir, 'page.png')]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/scan\.pdf: .*PDF.*pdftotext/);
+    expect(r.err).toMatch(/page\.png: .*PNG/);
+  });
+
+  it('gives an empty file and non-plan prose a document with warnings, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'prose.txt'), 'Hôm nay trời đẹp. Chúng tôi đi dạo quanh hồ Hoàn Kiếm và ăn kem Tràng Tiền.\n');
+    const r = await cchc(['parse', join(dir, 'empty.txt'), join(dir, 'prose.txt')]);
+    expect(r.code).toBe(0);
+    const [empty, prose] = JSON.parse(r.out);
+    expect(empty.warnings.map((w: { code: string }) => w.code)).toContain('EMPTY_DOCUMENT');
+    expect(prose.warnings.map((w: { code: string }) => w.code)).toContain('NOT_A_PLAN');
+    expect(r.err).toMatch(/empty\.txt: warning: the document is empty/);
+  });
+
+  it('--strict exits 1 when an input has an error-severity warning, 0 otherwise', async () => {
+    expect((await cchc(['parse', 'fixtures/', '--strict', '--quiet'])).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
+    // A table whose last row has a line no cell can hold: reported as an error.
+    writeFileSync(
+      join(dir, 'broken.txt'),
+      'STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n1 | Rà soát văn bản | Sở Tư pháp | Quý I năm 2020 |\n2 | Ban hành kế hoạch | Sở Nội vụ | Năm 2020 | Sở Tài chính | (ghi chú) | thêm |\n',
+    );
+    const r = await cchc(['parse', join(dir, 'broken.txt'), '--strict']);
+    const doc = JSON.parse(r.out);
+    const errors = doc.warnings.filter((w: { severity: string }) => w.severity === 'error');
+    expect(r.code).toBe(errors.length > 0 ? 1 : 0);
+  });
+
+  it('--lexicon extends the vocabulary; a bad lexicon is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
+    writeFileSync(join(dir, 'lex.yaml'), 'agencies:\n  - name: Sở Thông tin và Truyền thông\n    aliases: [Sở TT-TT]\n');
+    const plan = 'STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n1 | Nâng cấp cổng | Sở TT-TT | Năm 2020 |\n';
+    writeFileSync(join(dir, 'plan.txt'), plan);
+    const r = await cchc(['parse', join(dir, 'plan.txt'), '--lexicon', join(dir, 'lex.yaml')]);
+    expect(JSON.parse(r.out).tasks[0].lead).toEqual(['Sở Thông tin và Truyền thông']);
+    writeFileSync(join(dir, 'bad.yaml'), 'agencies: [\n');
+    const bad = await cchc(['parse', join(dir, 'plan.txt'), '--lexicon', join(dir, 'bad.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/bad\.yaml:\d+:\d+/);
+  });
+});
+
+describe('cchc', () => {
+  it('--help and parse --help show examples; --version prints the version', async () => {
+    const help = await cchc(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/Examples:/);
+    const parseHelp = await cchc(['parse', '--help']);
+    expect(parseHelp.out).toMatch(/Examples:\n {2}cchc parse/);
+    const v = await cchc(['--version']);
+    expect(v.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 on usage errors: no arguments, unknown option, unknown command, bad choice', async () => {
+    expect((await cchc([])).code).toBe(2);
+    expect((await cchc(['parse', SON_LA, '--bogus'])).code).toBe(2);
+    expect((await cchc(['frobnicate'])).code).toBe(2);
+    expect((await cchc(['parse', SON_LA, '--format', 'xml'])).code).toBe(2);
+    expect((await cchc(['parse'])).code).toBe(2);
+  });
+
+  it('colours messages only on a terminal, never with NO_COLOR', async () => {
+    const missing = ['parse', SON_LA, '--verbose'];
+    expect((await cchc(missing)).err).not.toMatch(/\u001b\[/);
+    expect((await cchc(missing, { env: { FORCE_COLOR: '1' } })).err).toMatch(/\u001b\[/);
+    expect((await cchc(missing, { tty: true, env: { NO_COLOR: '1' } })).err).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('the built binary (smoke test)', () => {
+  it('runs bin/cchc.js end to end', () => {
+    const out = execFileSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', SON_LA], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out).tasks).toHaveLength(40);
+    const missing = spawnSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', 'nope.txt'], { cwd: ROOT, encoding: 'utf8' });
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toMatch(/nope\.txt/);
+  });
+});
