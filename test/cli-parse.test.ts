@@ -47,11 +47,17 @@ describe('cchc parse', () => {
     const r = await cchc(['parse', 'fixtures/*-kh-*.txt', '--ndjson']);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines.map((l) => JSON.parse(l).document.key)).toEqual(['51/KH-UBND', '117/KH-UBND', '121/KH-UBND']);
+    expect(lines.map((l) => JSON.parse(l).document.key)).toEqual([
+      '51/KH-UBND',
+      '117/KH-UBND',
+      '121/KH-UBND',
+    ]);
   });
 
   it('reads standard input with -', async () => {
-    const r = await cchc(['parse', '-'], { stdin: 'ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 7/KH-UBND\nHà Nam, ngày 3 tháng 3 năm 2019\n' });
+    const r = await cchc(['parse', '-'], {
+      stdin: 'ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 7/KH-UBND\nHà Nam, ngày 3 tháng 3 năm 2019\n',
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).document).toMatchObject({ number: '7/KH-UBND', issuedOn: '2019-03-03' });
   });
@@ -73,7 +79,10 @@ describe('cchc parse', () => {
   it('refuses binary files by what they are, exit 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
     writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
-    writeFileSync(join(dir, 'page.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(
+      join(dir, 'page.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     const r = await cchc(['parse', join(dir, 'scan.pdf'), join(dir, 'page.png')]);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/scan\.pdf: .*PDF.*pdftotext/);
@@ -83,7 +92,10 @@ describe('cchc parse', () => {
   it('gives an empty file and non-plan prose a document with warnings, exit 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
     writeFileSync(join(dir, 'empty.txt'), '');
-    writeFileSync(join(dir, 'prose.txt'), 'Hôm nay trời đẹp. Chúng tôi đi dạo quanh hồ Hoàn Kiếm và ăn kem Tràng Tiền.\n');
+    writeFileSync(
+      join(dir, 'prose.txt'),
+      'Hôm nay trời đẹp. Chúng tôi đi dạo quanh hồ Hoàn Kiếm và ăn kem Tràng Tiền.\n',
+    );
     const r = await cchc(['parse', join(dir, 'empty.txt'), join(dir, 'prose.txt')]);
     expect(r.code).toBe(0);
     const [empty, prose] = JSON.parse(r.out);
@@ -108,8 +120,12 @@ describe('cchc parse', () => {
 
   it('--lexicon extends the vocabulary; a bad lexicon is a usage error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
-    writeFileSync(join(dir, 'lex.yaml'), 'agencies:\n  - name: Sở Thông tin và Truyền thông\n    aliases: [Sở TT-TT]\n');
-    const plan = 'STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n1 | Nâng cấp cổng | Sở TT-TT | Năm 2020 |\n';
+    writeFileSync(
+      join(dir, 'lex.yaml'),
+      'agencies:\n  - name: Sở Thông tin và Truyền thông\n    aliases: [Sở TT-TT]\n',
+    );
+    const plan =
+      'STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n1 | Nâng cấp cổng | Sở TT-TT | Năm 2020 |\n';
     writeFileSync(join(dir, 'plan.txt'), plan);
     const r = await cchc(['parse', join(dir, 'plan.txt'), '--lexicon', join(dir, 'lex.yaml')]);
     expect(JSON.parse(r.out).tasks[0].lead).toEqual(['Sở Thông tin và Truyền thông']);
@@ -149,9 +165,15 @@ describe('cchc', () => {
 
 describe('the built binary (smoke test)', () => {
   it('runs bin/cchc.js end to end', () => {
-    const out = execFileSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', SON_LA], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', SON_LA], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out).tasks).toHaveLength(40);
-    const missing = spawnSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', 'nope.txt'], { cwd: ROOT, encoding: 'utf8' });
+    const missing = spawnSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', 'nope.txt'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(3);
     expect(missing.stderr).toMatch(/nope\.txt/);
   });

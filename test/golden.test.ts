@@ -17,7 +17,8 @@ describe('golden documents', () => {
     const actual = `${JSON.stringify(doc, null, 2)}\n`;
     if (process.env.UPDATE === '1' || !existsSync(file)) {
       writeFileSync(file, actual);
-      if (process.env.UPDATE !== '1') throw new Error(`${file} did not exist: written, review it and run again`);
+      if (process.env.UPDATE !== '1')
+        throw new Error(`${file} did not exist: written, review it and run again`);
     }
     expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });

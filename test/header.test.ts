@@ -145,7 +145,13 @@ KẾ HOẠCH
 CẢI CÁCH HÀNH CHÍNH NĂM 2019
 Căn cứ Quyết định số 225/QĐ-TTg ngày 04 tháng 02 năm 2016 của Thủ tướng Chính phủ;
 Xét đề nghị của Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 02 tháng 01 năm 2019,${BODY}`,
-    expected: { number: null, issuedOn: null, type: 'ke-hoach', province: 'Ninh Bình', period: { from: 2019, to: 2019 } },
+    expected: {
+      number: null,
+      issuedOn: null,
+      type: 'ke-hoach',
+      province: 'Ninh Bình',
+      period: { from: 2019, to: 2019 },
+    },
     warnings: ['NUMBER_MISSING', 'DATE_MISSING'],
   },
   {
@@ -165,7 +171,12 @@ CẢI CÁCH HÀNH CHÍNH NĂM 2019${BODY}`,
 NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH TỈNH PHÚ THỌ NĂM 2018${BODY}
  DANH MỤC
 (Ban hành kèm theo Kế hoạch số 88/KH-UBND, ngày 02/4/2018 của UBND tỉnh Phú Thọ)`,
-    expected: { number: '88/KH-UBND', issuedOn: '2018-04-02', province: 'Phú Thọ', issuer: 'UBND tỉnh Phú Thọ' },
+    expected: {
+      number: '88/KH-UBND',
+      issuedOn: '2018-04-02',
+      province: 'Phú Thọ',
+      issuer: 'UBND tỉnh Phú Thọ',
+    },
   },
 ];
 
@@ -186,7 +197,9 @@ describe('header facts', () => {
     expect(got).toMatchObject(expected);
     if (warnings) {
       const codes = doc.warnings
-        .filter((w) => ['METADATA_CONFLICT', 'NUMBER_MISSING', 'DATE_MISSING', 'DATE_INVALID'].includes(w.code))
+        .filter((w) =>
+          ['METADATA_CONFLICT', 'NUMBER_MISSING', 'DATE_MISSING', 'DATE_INVALID'].includes(w.code),
+        )
         .map((w) => w.code)
         .sort();
       expect(codes).toEqual([...warnings].sort());
@@ -196,10 +209,19 @@ describe('header facts', () => {
 
 describe('the signature block', () => {
   it.each([
-    ['TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nLữ Văn Hùng', { name: 'Lữ Văn Hùng', capacity: 'TM. UBND', title: 'Chủ tịch' }],
-    ['TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Lê Đoài', { name: 'Trần Lê Đoài', capacity: 'KT. Chủ tịch', title: 'Phó Chủ tịch' }],
+    [
+      'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nLữ Văn Hùng',
+      { name: 'Lữ Văn Hùng', capacity: 'TM. UBND', title: 'Chủ tịch' },
+    ],
+    [
+      'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Lê Đoài',
+      { name: 'Trần Lê Đoài', capacity: 'KT. Chủ tịch', title: 'Phó Chủ tịch' },
+    ],
     ['Nơi nhận: | CHỦ TỊCH |', { name: null, capacity: null, title: 'Chủ tịch' }],
-    ['KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNGUYỄN VĂN AN', { name: 'NGUYỄN VĂN AN', capacity: 'KT. Chủ tịch', title: 'Phó Chủ tịch' }],
+    [
+      'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNGUYỄN VĂN AN',
+      { name: 'NGUYỄN VĂN AN', capacity: 'KT. Chủ tịch', title: 'Phó Chủ tịch' },
+    ],
   ])('%j', (block, expected) => {
     const doc = parseText(`ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 1/KH-UBND\n${BODY}\n${block}\n`);
     expect(doc.document.signer).toMatchObject(expected);
@@ -236,13 +258,16 @@ describe('legal bases', () => {
         { kind: 'Kế hoạch', number: '91/KH-UBND', date: '2018-09-25', issuer: null },
       ],
     ],
-    ['Căn cứ Quyết định số 1819/QĐ-TTg 26/10/2015 của Thủ tướng Chính phủ;', [{ number: '1819/QĐ-TTg', date: '2015-10-26', issuer: 'Thủ tướng Chính phủ' }]],
+    [
+      'Căn cứ Quyết định số 1819/QĐ-TTg 26/10/2015 của Thủ tướng Chính phủ;',
+      [{ number: '1819/QĐ-TTg', date: '2015-10-26', issuer: 'Thủ tướng Chính phủ' }],
+    ],
     // Negative: a kind word without a number or date is the subject of a reference, not one.
     ['Căn cứ tình hình thực tế, UBND tỉnh ban hành Kế hoạch cải cách hành chính năm 2021 như sau:', []],
     ['Thực hiện chỉ đạo của Chủ tịch UBND tỉnh về Chương trình tổng thể cải cách hành chính;', []],
   ])('%s', (line, expected) => {
     const doc = parseText(`KẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NĂM 2021\n${line}\n${BODY}`);
     expect(doc.document.legalBases).toHaveLength(expected.length);
-    expected.forEach((e, i) => expect(doc.document.legalBases[i]).toMatchObject(e));
+    for (const [i, e] of expected.entries()) expect(doc.document.legalBases[i]).toMatchObject(e);
   });
 });

@@ -20,7 +20,7 @@ function count(list: string[]): Map<string, number> {
 }
 
 /** Words of the table regions' lines that no output field holds. */
-export function unaccountedWords(text: string, doc: CchcDocument): string[] {
+function unaccountedWords(text: string, doc: CchcDocument): string[] {
   const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   const source: string[] = [];
   const output: string[] = [];
@@ -29,7 +29,16 @@ export function unaccountedWords(text: string, doc: CchcDocument): string[] {
     for (let l = table.startLine; l <= table.headerEndLine; l++) output.push(...words(lines[l - 1] ?? ''));
   }
   for (const t of doc.tasks) {
-    for (const v of [t.number, t.title, t.product, t.leadRaw, t.partnersRaw, t.deadline?.raw, t.funding, t.notes]) {
+    for (const v of [
+      t.number,
+      t.title,
+      t.product,
+      t.leadRaw,
+      t.partnersRaw,
+      t.deadline?.raw,
+      t.funding,
+      t.notes,
+    ]) {
       output.push(...words(v ?? ''));
     }
   }

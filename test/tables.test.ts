@@ -84,7 +84,11 @@ describe('Sơn La 158/QĐ-UBND (L1 pipe rows)', () => {
   it('reads the VII and VIII rows', () => {
     expect(task(doc, 'VII.1').lead).toEqual(['Sở Thông tin và Truyền thông']);
     expect(task(doc, 'VII.1').leadRaw).toBe('Sở Thông tin truyền thông');
-    expect(task(doc, 'VIII.1').deadline).toMatchObject({ raw: 'Quý Inăm 2014', kind: 'quarter', due: '2014-03-31' });
+    expect(task(doc, 'VIII.1').deadline).toMatchObject({
+      raw: 'Quý Inăm 2014',
+      kind: 'quarter',
+      due: '2014-03-31',
+    });
     expect(task(doc, 'VIII.3').area).toBe('direction');
   });
 
@@ -126,7 +130,11 @@ describe('Thái Nguyên 121/KH-UBND (L2 one cell per line)', () => {
       'Sở Tài nguyên và Môi trường',
       'Sở Xây dựng',
     ]);
-    expect(task(doc, '8.4').deadline).toMatchObject({ raw: 'Năm 2017-2018', kind: 'range', due: '2018-12-31' });
+    expect(task(doc, '8.4').deadline).toMatchObject({
+      raw: 'Năm 2017-2018',
+      kind: 'range',
+      due: '2018-12-31',
+    });
   });
 
   it('stops before the report templates (BÁO CÁO, PHỤ LỤC 2, MẪU BÁO CÁO)', () => {
@@ -167,12 +175,26 @@ describe('Nam Định 117/KH-UBND (L3 cells between lone | lines, hard-wrapped)'
     expect(task(doc, 'IV.4.u1').title).toMatch(/^Triển khai các nội dung về luân chuyển/);
     expect(task(doc, 'IV.5.u1').title).toBe('Đánh giá, phân loại cán bộ, công chức, viên chức');
     expect(task(doc, 'IV.5.u1').deadline).toMatchObject({ raw: 'Quý IV Năm 2021', due: '2021-12-31' });
-    expect(doc.sections.some((s) => s.source === 'table' && s.title === 'Đánh giá, chấm điểm Chỉ số CCHC năm 2020')).toBe(true);
+    expect(
+      doc.sections.some(
+        (s) => s.source === 'table' && s.title === 'Đánh giá, chấm điểm Chỉ số CCHC năm 2020',
+      ),
+    ).toBe(true);
   });
 
   it('disambiguates repeated section numerals and keeps continuations in one section', () => {
     const tableSections = doc.sections.filter((s) => s.source === 'table' && s.level === 1);
-    expect(tableSections.map((s) => s.key)).toEqual(['I', 'II', 'III', 'IV', 'V', 'V#2', 'VI', 'VI#2', 'VII']);
+    expect(tableSections.map((s) => s.key)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'V#2',
+      'VI',
+      'VI#2',
+      'VII',
+    ]);
     expect(task(doc, 'II.1.4').section).toBe('II');
     expect(task(doc, 'V.1').area).toBe('public-finance');
     expect(task(doc, 'V#2.1').area).toBe('e-government');

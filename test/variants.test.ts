@@ -29,12 +29,26 @@ function targets(doc: CchcDocument) {
 /** What a task is, independent of where it sits on the page. */
 function taskContent(doc: CchcDocument) {
   return doc.tasks.map((t) =>
-    [t.id, t.number, t.title, t.product, t.lead.join(';'), t.partners.join(';'), t.deadline?.raw, t.deadline?.due, t.funding, t.area, t.group].join(' | '),
+    [
+      t.id,
+      t.number,
+      t.title,
+      t.product,
+      t.lead.join(';'),
+      t.partners.join(';'),
+      t.deadline?.raw,
+      t.deadline?.due,
+      t.funding,
+      t.area,
+      t.group,
+    ].join(' | '),
   );
 }
 
 const sources = Object.fromEntries(FIXTURE_FILES.map((name) => [name, readFixture(name)]));
-const originals = Object.fromEntries(FIXTURE_FILES.map((name) => [name, parseText(sources[name]!, { path: name })]));
+const originals = Object.fromEntries(
+  FIXTURE_FILES.map((name) => [name, parseText(sources[name]!, { path: name })]),
+);
 
 const VARIANTS: [string, (text: string) => string][] = [
   ['CRLF line ends', crlf],
@@ -77,7 +91,13 @@ describe('sections shuffled inside the task table', () => {
       });
     expect(starts.length).toBeGreaterThan(3);
     const bySection = (doc: CchcDocument) =>
-      doc.tasks.map((t) => [t.sectionTitle, t.group, t.number, t.title, t.lead.join(';'), t.deadline?.raw, t.funding].join(' | ')).sort();
+      doc.tasks
+        .map((t) =>
+          [t.sectionTitle, t.group, t.number, t.title, t.lead.join(';'), t.deadline?.raw, t.funding].join(
+            ' | ',
+          ),
+        )
+        .sort();
     for (const seed of [1, 2, 3]) {
       const text = shuffleChunks(sources[name]!, starts, table.endLine, seed, table.layout === 'L2');
       expect(text).not.toBe(sources[name]);

@@ -6,7 +6,10 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 
-export type Input = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'missing'; path: string; reason: string };
+export type Input =
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' }
+  | { kind: 'missing'; path: string; reason: string };
 
 const GLOB_MAGIC = /[*?[\]{}!]/;
 
@@ -33,7 +36,8 @@ export async function expandInputs(patterns: string[], cwd: string): Promise<Inp
     if (info?.isDirectory()) {
       const found = await fg('**/*.txt', { cwd: abs, onlyFiles: true, dot: false });
       found.sort();
-      if (found.length === 0) out.push({ kind: 'missing', path: pattern, reason: 'is a directory with no .txt files' });
+      if (found.length === 0)
+        out.push({ kind: 'missing', path: pattern, reason: 'is a directory with no .txt files' });
       for (const f of found) push(relativeTo(cwd, join(abs, f), pattern));
       continue;
     }

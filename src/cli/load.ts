@@ -42,10 +42,13 @@ export async function loadLexicon(io: CliIo, file: string | undefined): Promise<
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
-    throw new UsageError(`--lexicon ${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${e.message.split('\n')[0]}`);
+    throw new UsageError(
+      `--lexicon ${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${e.message.split('\n')[0]}`,
+    );
   }
   const { lexicon, unknownKeys } = mergeLexicon(defaultLexicon(), doc.toJS());
-  if (unknownKeys.length > 0) io.stderr.write(`cchc: --lexicon ${file}: ignored unknown keys: ${unknownKeys.join(', ')}\n`);
+  if (unknownKeys.length > 0)
+    io.stderr.write(`cchc: --lexicon ${file}: ignored unknown keys: ${unknownKeys.join(', ')}\n`);
   return lexicon;
 }
 
@@ -58,12 +61,20 @@ export function reportMessages(io: CliIo, doc: CchcDocument, options: LoadOption
 }
 
 function writeMessage(io: CliIo, chalk: ReturnType<typeof chalkFor>, where: string, w: Message) {
-  const sev = w.severity === 'error' ? chalk.red('error') : w.severity === 'warning' ? chalk.yellow('warning') : chalk.dim('info');
-  io.stderr.write(`${where}${w.line ? `:${w.line}` : ''}: ${sev}: ${w.message} ${chalk.dim(`[${w.code}]`)}\n`);
+  const sev =
+    w.severity === 'error'
+      ? chalk.red('error')
+      : w.severity === 'warning'
+        ? chalk.yellow('warning')
+        : chalk.dim('info');
+  io.stderr.write(
+    `${where}${w.line ? `:${w.line}` : ''}: ${sev}: ${w.message} ${chalk.dim(`[${w.code}]`)}\n`,
+  );
 }
 
 export async function loadDocuments(io: CliIo, patterns: string[], options: LoadOptions): Promise<Loaded> {
-  if (patterns.length === 0) throw new UsageError('no inputs given: name files, directories, globs or - for standard input');
+  if (patterns.length === 0)
+    throw new UsageError('no inputs given: name files, directories, globs or - for standard input');
   const lexicon = await loadLexicon(io, options.lexicon);
   const inputs = await expandInputs(patterns, io.cwd);
   const documents: CchcDocument[] = [];
@@ -71,7 +82,8 @@ export async function loadDocuments(io: CliIo, patterns: string[], options: Load
   const parseOptions = { lexicon, ...(options.encoding ? { encoding: options.encoding } : {}) };
   for (const input of inputs) {
     try {
-      if (input.kind === 'missing') throw new InputError('NOT_FOUND', input.path, `${input.path}: ${input.reason}`);
+      if (input.kind === 'missing')
+        throw new InputError('NOT_FOUND', input.path, `${input.path}: ${input.reason}`);
       const doc =
         input.kind === 'stdin'
           ? parseBytes(await io.readStdin(), { ...parseOptions, path: '-' })
@@ -82,7 +94,10 @@ export async function loadDocuments(io: CliIo, patterns: string[], options: Load
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failed++;
-      const shown = error.path && !error.message.startsWith(error.path) ? `${error.path}: ${error.message}` : error.message;
+      const shown =
+        error.path && !error.message.startsWith(error.path)
+          ? `${error.path}: ${error.message}`
+          : error.message;
       io.stderr.write(`cchc: ${shown}\n`);
     }
   }
@@ -99,7 +114,9 @@ function disambiguateKeys(io: CliIo, documents: CchcDocument[]) {
     seen.set(base, n);
     if (n > 1) {
       doc.document.key = `${base}#${n}`;
-      io.stderr.write(`cchc: ${doc.source.path}: document key ${base} is already used by another input; using ${doc.document.key}\n`);
+      io.stderr.write(
+        `cchc: ${doc.source.path}: document key ${base} is already used by another input; using ${doc.document.key}\n`,
+      );
     }
   }
 }

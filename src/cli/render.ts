@@ -26,7 +26,8 @@ export function writeCsv(io: CliIo, rows: Record<string, CsvValue>[], columns: s
 }
 
 export function writeMarkdown(io: CliIo, rows: Record<string, CsvValue>[], columns: string[]) {
-  const esc = (v: CsvValue) => (Array.isArray(v) ? v.join('; ') : String(v ?? '')).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const esc = (v: CsvValue) =>
+    (Array.isArray(v) ? v.join('; ') : String(v ?? '')).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   io.stdout.write(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|\n`);
   for (const r of rows) io.stdout.write(`| ${columns.map((c) => esc(r[c])).join(' | ')} |\n`);
 }
@@ -46,7 +47,11 @@ export async function writeTable(
   // Share the width: every column gets what it needs up to its share, long text wraps.
   const natural = columns.map((c) => Math.max(c.length, ...rows.map((r) => text(r[c]).length)) + 2);
   const budget = Math.max(columns.length * 6, width - columns.length - 1);
-  const widths = fitWidths(natural, budget, columns.map((c) => options.maxWidths?.[c]));
+  const widths = fitWidths(
+    natural,
+    budget,
+    columns.map((c) => options.maxWidths?.[c]),
+  );
   const table = new Table({
     head: columns.map((c) => (coloured ? chalk.bold(c) : c)),
     colWidths: widths,

@@ -11,7 +11,9 @@ import type { CliIo } from './io.js';
 export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -24,8 +26,15 @@ interface OptionSpec {
 
 // Options shared by every command that reads plans.
 const INPUT_OPTIONS: OptionSpec[] = [
-  { flags: '--lexicon <file>', description: 'extend the built-in vocabulary with a YAML lexicon (areas, indicators, agencies, columns)' },
-  { flags: '--encoding <name>', description: 'read inputs in this encoding instead of detecting it (utf-8, utf-16le, windows-1258, tcvn3, vni, viscii)' },
+  {
+    flags: '--lexicon <file>',
+    description: 'extend the built-in vocabulary with a YAML lexicon (areas, indicators, agencies, columns)',
+  },
+  {
+    flags: '--encoding <name>',
+    description:
+      'read inputs in this encoding instead of detecting it (utf-8, utf-16le, windows-1258, tcvn3, vni, viscii)',
+  },
   { flags: '-q, --quiet', description: 'do not print warnings about the inputs on stderr' },
   { flags: '--verbose', description: 'also print informational messages on stderr' },
 ];
@@ -62,13 +71,26 @@ const COMMANDS: {
     summary: 'list tasks past their deadline, most late first',
     options: [
       { flags: '--as-of <date>', description: 'the day to judge by, YYYY-MM-DD (default: today)' },
-      { flags: '--status <file>', description: 'YAML progress file: document key → task id → done | in-progress | dropped' },
-      { flags: '--lead <text>', description: 'only tasks whose lead agency contains this text (accents and case ignored)' },
-      { flags: '--area <code>', description: 'only tasks of this reform area (direction, institutions, procedures, ...)' },
+      {
+        flags: '--status <file>',
+        description: 'YAML progress file: document key → task id → done | in-progress | dropped',
+      },
+      {
+        flags: '--lead <text>',
+        description: 'only tasks whose lead agency contains this text (accents and case ignored)',
+      },
+      {
+        flags: '--area <code>',
+        description: 'only tasks of this reform area (direction, institutions, procedures, ...)',
+      },
       { flags: '--by <grouping>', description: 'group the rows', choices: ['task', 'lead'] },
       { flags: '--include-commitments', description: 'also check deadlines stated in the prose' },
       { flags: '--fail-on-overdue', description: 'exit 1 when anything is overdue' },
-      { flags: '--format <format>', description: 'output format (default: table on a terminal, JSON when piped)', choices: ['table', 'json', 'ndjson', 'csv', 'yaml'] },
+      {
+        flags: '--format <format>',
+        description: 'output format (default: table on a terminal, JSON when piped)',
+        choices: ['table', 'json', 'ndjson', 'csv', 'yaml'],
+      },
     ],
     examples: [
       'cchc overdue fixtures/ --as-of 2017-09-01',
@@ -82,26 +104,52 @@ const COMMANDS: {
     args: '<inputs...>',
     summary: 'set plans or provinces side by side: task counts per area, deadlines, lead agencies, targets',
     options: [
-      { flags: '--by <unit>', description: 'one row per document or per province', choices: ['document', 'province'] },
-      { flags: '--indicators <list>', description: 'comma-separated indicator keys to show (default: every one any input states)' },
+      {
+        flags: '--by <unit>',
+        description: 'one row per document or per province',
+        choices: ['document', 'province'],
+      },
+      {
+        flags: '--indicators <list>',
+        description: 'comma-separated indicator keys to show (default: every one any input states)',
+      },
       { flags: '--areas <list>', description: 'comma-separated area codes to show (default: all)' },
       { flags: '--transpose', description: 'swap rows and columns' },
-      { flags: '--format <format>', description: 'output format (default: table on a terminal, JSON when piped)', choices: ['table', 'json', 'ndjson', 'csv', 'yaml', 'markdown'] },
+      {
+        flags: '--format <format>',
+        description: 'output format (default: table on a terminal, JSON when piped)',
+        choices: ['table', 'json', 'ndjson', 'csv', 'yaml', 'markdown'],
+      },
     ],
-    examples: ["cchc compare 'plans/**/*.txt'", 'cchc compare fixtures/ --by province --format csv', 'cchc compare fixtures/ --transpose'],
+    examples: [
+      "cchc compare 'plans/**/*.txt'",
+      'cchc compare fixtures/ --by province --format csv',
+      'cchc compare fixtures/ --transpose',
+    ],
     load: async () => (await import('./commands/compare.js')).compareCommand as never,
   },
   {
     name: 'export',
     args: '<inputs...>',
-    summary: 'write CSV tables (documents, tasks, targets, goals, commitments) for spreadsheets, R, pandas, DuckDB',
+    summary:
+      'write CSV tables (documents, tasks, targets, goals, commitments) for spreadsheets, R, pandas, DuckDB',
     options: [
       { flags: '--out <dir>', description: 'write every table into this directory' },
-      { flags: '--table <name>', description: 'write one table to stdout', choices: ['documents', 'tasks', 'targets', 'goals', 'commitments'] },
-      { flags: '--excel', description: 'UTF-8 BOM, CRLF line ends, and formula-injection guarding for Excel' },
+      {
+        flags: '--table <name>',
+        description: 'write one table to stdout',
+        choices: ['documents', 'tasks', 'targets', 'goals', 'commitments'],
+      },
+      {
+        flags: '--excel',
+        description: 'UTF-8 BOM, CRLF line ends, and formula-injection guarding for Excel',
+      },
       { flags: '--delimiter <char>', description: 'field separator', choices: [',', ';', 'tab'] },
     ],
-    examples: ['cchc export fixtures/ --out data/', "cchc export 'plans/**/*.txt' --table tasks --excel > tasks.csv"],
+    examples: [
+      'cchc export fixtures/ --out data/',
+      "cchc export 'plans/**/*.txt' --table tasks --excel > tasks.csv",
+    ],
     load: async () => (await import('./commands/export.js')).exportCommand as never,
   },
 ];
@@ -161,7 +209,11 @@ Exit codes: 0 success, 1 findings you asked to fail on, 2 usage error, 3 an inpu
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         return EXIT.ok;
       }
       return EXIT.usage;

@@ -28,7 +28,14 @@ import {
 import { severityOf } from '../model/messages.js';
 import type { DeadlineContext, Message, Target } from '../model/types.js';
 import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment/blocks.js';
-import { areaOf, type GoalKind, goalKindOf, KeyRegistry, indexSections, type Section } from '../segment/sections.js';
+import {
+  areaOf,
+  type GoalKind,
+  goalKindOf,
+  indexSections,
+  KeyRegistry,
+  type Section,
+} from '../segment/sections.js';
 import type { RawTask } from '../table/assemble-rows.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
@@ -52,10 +59,14 @@ function fileStem(path: string | null | undefined): string | null {
   return base.replace(/\.[^.]+$/, '') || null;
 }
 
-function programOf(text: string, header: HeaderFacts): { program: '30c' | '76' | null; from: 'body' | 'period' | null } {
+function programOf(
+  text: string,
+  header: HeaderFacts,
+): { program: '30c' | '76' | null; from: 'body' | 'period' | null } {
   const year = header.period?.from ?? (header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : null);
   if (/\b76\/NQ-CP\b/u.test(text)) return { program: '76', from: 'body' };
-  if (/\b30c\/NQ-CP\b/iu.test(text) && (year === null || year <= 2020)) return { program: '30c', from: 'body' };
+  if (/\b30c\/NQ-CP\b/iu.test(text) && (year === null || year <= 2020))
+    return { program: '30c', from: 'body' };
   if (year !== null && year >= 2011 && year <= 2020) return { program: '30c', from: 'period' };
   if (year !== null && year >= 2021 && year <= 2030) return { program: '76', from: 'period' };
   return { program: null, from: null };
@@ -151,7 +162,12 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     if (block.kind === 'heading') return;
     const goalKind = goalKindForPath(sectionPath);
     if (goalKind && block.body.trim()) {
-      goals.push({ text: block.body.trim(), kind: goalKind, section: section?.key ?? null, line: block.line });
+      goals.push({
+        text: block.body.trim(),
+        kind: goalKind,
+        section: section?.key ?? null,
+        line: block.line,
+      });
     }
     const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
     for (const t of readTargets(block.text, lexicon.indicators)) {
@@ -193,7 +209,12 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
         if (same) {
           const heading = `${numeral}. ${event.title}`;
           warnings.push(
-            message('SECTION_REPEATED', `section ${numeral} is printed again (a continuation): "${heading}"`, event.line, heading),
+            message(
+              'SECTION_REPEATED',
+              `section ${numeral} is printed again (a continuation): "${heading}"`,
+              event.line,
+              heading,
+            ),
           );
         } else {
           seen.push({ title: folded, key });
@@ -258,7 +279,13 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   for (const task of tasks) {
     for (const t of readTargets(task.title, lexicon.indicators)) {
       targets.push({
-        ...toTarget(t, { line: task.line, starts: [{ offset: 0, line: task.line }] }, task.section, 'body', period?.to ?? null),
+        ...toTarget(
+          t,
+          { line: task.line, starts: [{ offset: 0, line: task.line }] },
+          task.section,
+          'body',
+          period?.to ?? null,
+        ),
         text: task.title,
       });
     }
@@ -273,7 +300,11 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     warnings.push(message('EMPTY_DOCUMENT', 'the document is empty', null));
   } else if (!header.number && tasks.length === 0 && goals.length === 0 && !sections.some((s) => s.area)) {
     warnings.push(
-      message('NOT_A_PLAN', 'this does not read as a plan or decision on administrative reform: no number, tasks, goals or reform sections were found', null),
+      message(
+        'NOT_A_PLAN',
+        'this does not read as a plan or decision on administrative reform: no number, tasks, goals or reform sections were found',
+        null,
+      ),
     );
   }
 
@@ -364,11 +395,21 @@ function buildTask(raw: RawTask, ctx: TaskContext): Task {
     deadline = { ...parsed, line: v.deadline.line };
     if (parsed.kind === 'unknown') {
       ctx.warnings.push(
-        message('DEADLINE_UNKNOWN', `the deadline "${v.deadline.text}" of task ${ctx.id} could not be read`, v.deadline.line, v.deadline.text),
+        message(
+          'DEADLINE_UNKNOWN',
+          `the deadline "${v.deadline.text}" of task ${ctx.id} could not be read`,
+          v.deadline.line,
+          v.deadline.text,
+        ),
       );
     } else if (DATED_KINDS.has(parsed.kind) && parsed.due === null) {
       ctx.warnings.push(
-        message('DEADLINE_UNKNOWN', `the deadline "${v.deadline.text}" of task ${ctx.id} has no year and the plan spans several years`, v.deadline.line, v.deadline.text),
+        message(
+          'DEADLINE_UNKNOWN',
+          `the deadline "${v.deadline.text}" of task ${ctx.id} has no year and the plan spans several years`,
+          v.deadline.line,
+          v.deadline.text,
+        ),
       );
     }
   }

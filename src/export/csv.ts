@@ -22,7 +22,11 @@ function cell(value: CsvValue): string {
   return String(value);
 }
 
-export function toCsv(rows: readonly Record<string, CsvValue>[], columns: readonly string[], options: CsvOptions = {}): string {
+export function toCsv(
+  rows: readonly Record<string, CsvValue>[],
+  columns: readonly string[],
+  options: CsvOptions = {},
+): string {
   const excel = options.excel === true;
   return stringify(
     rows.map((row) => columns.map((c) => cell(row[c]))),

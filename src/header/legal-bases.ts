@@ -48,10 +48,12 @@ const KIND_RE = new RegExp(`(?<![\\p{L}])(${KINDS.join('|')})(?![\\p{L}])`, 'gu'
 export const DOC_NUMBER =
   /\d{1,5}[a-zA-Z]?(?:\/\d{4})?\/[\p{L}]{1,8}(?:[-–][\p{L}\d]{1,12}){0,3}|\d{1,5}-[\p{Lu}]{1,5}\/[\p{Lu}]{1,8}/u;
 const NUMBER_AFTER_KIND = new RegExp(`^\\s*(?:số\\s*:?\\s*)?(${DOC_NUMBER.source})`, 'iu');
-const ISSUER = /^(?:[^;]{0,40}?)\bcủa\s+((?:[^;,(]|,(?!\s))+?)(?=\s+(?:về|ban hành|tại|trên|đối với|quy định|phê duyệt|hướng dẫn|giai đoạn|triển khai|thực hiện)(?![\p{L}])|[;,(.]|$)/u;
+const ISSUER =
+  /^(?:[^;]{0,40}?)\bcủa\s+((?:[^;,(]|,(?!\s))+?)(?=\s+(?:về|ban hành|tại|trên|đối với|quy định|phê duyệt|hướng dẫn|giai đoạn|triển khai|thực hiện)(?![\p{L}])|[;,(.]|$)/u;
 const LAW_NAME = /^\s*([\p{L}\d&]+(?:\s+[\p{L}\d&]+){0,11}?)(?=\s*[;,]|\s*$|\s+(?:ngày|số)(?![\p{L}]))/u;
 
-const BASIS_OPENERS = /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Theo|Triển khai|Thi hành)(?![\p{L}])/u;
+const BASIS_OPENERS =
+  /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Theo|Triển khai|Thi hành)(?![\p{L}])/u;
 
 export function isBasisParagraph(text: string): boolean {
   return BASIS_OPENERS.test(text);
@@ -95,7 +97,10 @@ export function readLegalBases(text: string, lineAt: (offset: number) => number)
       name,
       date: dateFound?.iso ?? null,
       issuer,
-      raw: text.slice(index, rawEnd).trim().replace(/[,;.]$/, ''),
+      raw: text
+        .slice(index, rawEnd)
+        .trim()
+        .replace(/[,;.]$/, ''),
       line: lineAt(index),
     });
   }

@@ -21,7 +21,14 @@ export type DocumentType =
   | 'bao-cao'
   | 'other';
 
-export type Provenance = 'header' | 'website-metadata' | 'appendix-caption' | 'title' | 'signature' | 'body' | 'period';
+export type Provenance =
+  | 'header'
+  | 'website-metadata'
+  | 'appendix-caption'
+  | 'title'
+  | 'signature'
+  | 'body'
+  | 'period';
 
 export interface Signer {
   name: string | null;
@@ -111,7 +118,10 @@ const SITE_LABELS = [
 ];
 
 /** `Số hiệu: 51/KH-UBND Loại văn bản: Văn bản khác` → fields; `Đang cập nhật` is no value. */
-export function readWebsiteMetadata(lines: string[], limit = 20): Map<string, { value: string; line: number }> {
+export function readWebsiteMetadata(
+  lines: string[],
+  limit = 20,
+): Map<string, { value: string; line: number }> {
   const fields = new Map<string, { value: string; line: number }>();
   const label = new RegExp(`(${SITE_LABELS.join('|')})\\s*:`, 'gu');
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
@@ -131,12 +141,18 @@ export function readWebsiteMetadata(lines: string[], limit = 20): Map<string, { 
 }
 
 /** The province named in `text` (`TỈNH HẬU GIANG`, `tỉnh Sơn La`, `Nơi ban hành: Tỉnh Hậu Giang`). */
-export function findProvince(text: string, provinces: ProvinceEntry[], requirePrefix: boolean): ProvinceEntry | null {
+export function findProvince(
+  text: string,
+  provinces: ProvinceEntry[],
+  requirePrefix: boolean,
+): ProvinceEntry | null {
   const folded = fold(text);
   let best: { entry: ProvinceEntry; length: number } | null = null;
   for (const entry of provinces) {
     for (const spelling of [fold(entry.name), ...(entry.aliases ?? [])]) {
-      const patterns = requirePrefix ? [`tinh ${spelling}`, `thanh pho ${spelling}`, `tp ${spelling}`] : [spelling];
+      const patterns = requirePrefix
+        ? [`tinh ${spelling}`, `thanh pho ${spelling}`, `tp ${spelling}`]
+        : [spelling];
       for (const p of patterns) {
         const at = folded.indexOf(p);
         if (at === -1) continue;
@@ -156,7 +172,8 @@ function issuerName(organ: string, province: ProvinceEntry | null): string {
   return `${organ} ${CITY_SLUGS.has(province.slug) ? 'thành phố' : 'tỉnh'} ${province.name}`;
 }
 
-const BODY_START = /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều 1\b|I\s*\.\s)(?![\p{L}])/u;
+const BODY_START =
+  /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều 1\b|I\s*\.\s)(?![\p{L}])/u;
 
 function capacityOf(text: string): string | null {
   const m = /^(TM|KT|Q|TL|TUQ)\s*\.\s*(.+)$/u.exec(text.trim());
@@ -185,7 +202,10 @@ function titleCase(text: string): string {
   // `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `GIÁM ĐỐC` → `Giám đốc`: Vietnamese titles capitalise the rank words.
   return lower
     .replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase('vi'))
-    .replace(/(?<=\s)(chủ|ủy|uỷ|chánh|giám|trưởng)(?=\s|$)/gu, (w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1));
+    .replace(
+      /(?<=\s)(chủ|ủy|uỷ|chánh|giám|trưởng)(?=\s|$)/gu,
+      (w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1),
+    );
 }
 
 const NAME = /^(?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]*$|^(?:\p{Lu}+\s+){1,4}\p{Lu}+$/u;
@@ -266,11 +286,9 @@ export function readHeader(
   let bodyStart = Math.min(lines.length, 60) + 1;
   for (let i = 0; i < Math.min(lines.length, 60); i++) {
     const t = lines[i]!.trim();
-    if (BODY_START.test(t) && !site.has('Số hiệu') === !site.has('Số hiệu')) {
-      if (i > 0) {
-        bodyStart = i + 1;
-        break;
-      }
+    if (BODY_START.test(t) && i > 0) {
+      bodyStart = i + 1;
+      break;
     }
   }
   const headerLines = lines.slice(0, bodyStart - 1);
@@ -302,18 +320,33 @@ export function readHeader(
   const siteNumber = site.get('Số hiệu')?.value.match(new RegExp(DOC_NUMBER.source, 'u'))?.[0] ?? null;
 
   // Appendix captions: `(Ban hành kèm theo Kế hoạch số 121/KH-UBND, ngày 19/7/2017 của UBND tỉnh Thái Nguyên)`.
-  const captions: { type: DocumentType | null; number: string | null; date: string | null; of: string | null; line: number }[] = [];
+  const captions: {
+    type: DocumentType | null;
+    number: string | null;
+    date: string | null;
+    of: string | null;
+    line: number;
+  }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
     let text = t;
     if (!/\)\s*$/.test(text) && i + 1 < lines.length) text += ` ${lines[i + 1]!.trim()}`;
-    const m = /kèm theo\s+(Quyết định|Kế hoạch|Chương trình|Chỉ thị|Đề án|Nghị quyết)\s+(?:số\s*)?([^\s,]+)?/iu.exec(text);
+    const m =
+      /kèm theo\s+(Quyết định|Kế hoạch|Chương trình|Chỉ thị|Đề án|Nghị quyết)\s+(?:số\s*)?([^\s,]+)?/iu.exec(
+        text,
+      );
     if (!m) continue;
     const numberHere = m[2] ? (new RegExp(`^(${DOC_NUMBER.source})`, 'u').exec(m[2])?.[1] ?? null) : null;
     const dateFound = findDate(text);
     const of = /\bcủa\s+(.+?)\)?\s*$/u.exec(text)?.[1] ?? null;
-    captions.push({ type: typeFromName(m[1]!), number: numberHere, date: dateFound?.iso ?? null, of, line: i + 1 });
+    captions.push({
+      type: typeFromName(m[1]!),
+      number: numberHere,
+      date: dateFound?.iso ?? null,
+      of,
+      line: i + 1,
+    });
   }
 
   // Type: the number's code, else a type line in the header (`KẾ HOẠCH`, `QUYẾT` / `ĐỊNH`), else the site's.
@@ -380,7 +413,12 @@ export function readHeader(
       if (!date) continue;
       issuedOn = date.iso;
       if (!date.iso) {
-        messages.push({ code: 'DATE_INVALID', severity: 'warning', message: `"${date.raw}" is not a valid date`, line: i + 1 });
+        messages.push({
+          code: 'DATE_INVALID',
+          severity: 'warning',
+          message: `"${date.raw}" is not a valid date`,
+          line: i + 1,
+        });
       }
       place = m[1]!.trim();
       // `Lào` / `Cai, ngày 05 tháng 01 năm 2019`: a place split over two lines.
@@ -413,7 +451,9 @@ export function readHeader(
 
   // Title: the lines after the type line (or the `VỀ VIỆC ...` line), in capitals.
   let title: string | null = null;
-  const titleStart = typeLine ? typeLine : headerLines.findIndex((l) => /^(?:V\/v|VỀ VIỆC|Về việc)\b/u.test(l.trim())) + 1;
+  const titleStart = typeLine
+    ? typeLine
+    : headerLines.findIndex((l) => /^(?:V\/v|VỀ VIỆC|Về việc)\b/u.test(l.trim())) + 1;
   if (titleStart > 0) {
     const parts: string[] = [];
     let i = typeLine ? titleStart : titleStart - 1;
@@ -451,7 +491,9 @@ export function readHeader(
     province = findProvince(place, lexicon.provinces, false);
     if (province) provenance.province = 'header';
   }
-  const siteProvince = site.get('Nơi ban hành') ? findProvince(site.get('Nơi ban hành')!.value, lexicon.provinces, false) : null;
+  const siteProvince = site.get('Nơi ban hành')
+    ? findProvince(site.get('Nơi ban hành')!.value, lexicon.provinces, false)
+    : null;
   if (!province && siteProvince) {
     province = siteProvince;
     provenance.province = 'website-metadata';
@@ -520,7 +562,12 @@ export function readHeader(
     });
   }
   if (signer && !signer.name) {
-    messages.push({ code: 'SIGNER_NAME_MISSING', severity: 'info', message: 'the signature block has no name', line: signer.line });
+    messages.push({
+      code: 'SIGNER_NAME_MISSING',
+      severity: 'info',
+      message: 'the signature block has no name',
+      line: signer.line,
+    });
   }
 
   // A decision approving a plan: `Điều 1. Phê duyệt kèm theo Quyết định này Kế hoạch cải cách ...`.
@@ -534,7 +581,12 @@ export function readHeader(
       if (!m) continue;
       const appendedType = typeFromName(m[1]!) ?? 'other';
       const caption = captions.find((c) => c.line > i + 1);
-      approves = { type: appendedType, title: `${m[1]} ${m[2]}`, line: i + 1, captionLine: caption?.line ?? null };
+      approves = {
+        type: appendedType,
+        title: `${m[1]} ${m[2]}`,
+        line: i + 1,
+        captionLine: caption?.line ?? null,
+      };
       break;
     }
     if (!period && approves) {
@@ -549,10 +601,20 @@ export function readHeader(
 
   const empty = lines.every((l) => l.trim() === '');
   if (!number && !empty) {
-    messages.push({ code: 'NUMBER_MISSING', severity: 'warning', message: 'no document number was found (no "Số:" line, website metadata or appendix caption)', line: null });
+    messages.push({
+      code: 'NUMBER_MISSING',
+      severity: 'warning',
+      message: 'no document number was found (no "Số:" line, website metadata or appendix caption)',
+      line: null,
+    });
   }
   if (!issuedOn && !empty) {
-    messages.push({ code: 'DATE_MISSING', severity: 'warning', message: 'no date of issue was found', line: numberLine || null });
+    messages.push({
+      code: 'DATE_MISSING',
+      severity: 'warning',
+      message: 'no date of issue was found',
+      line: numberLine || null,
+    });
   }
 
   return {

@@ -26,7 +26,10 @@ type UserLexicon = Partial<{
 const foldAll = (list: unknown): string[] => (Array.isArray(list) ? list.map((x) => fold(String(x))) : []);
 
 /** Merge a user lexicon (already parsed from YAML) over a base. Unknown keys are reported. */
-export function mergeLexicon(base: LexiconData, user: unknown): { lexicon: LexiconData; unknownKeys: string[] } {
+export function mergeLexicon(
+  base: LexiconData,
+  user: unknown,
+): { lexicon: LexiconData; unknownKeys: string[] } {
   const u = (user ?? {}) as UserLexicon & Record<string, unknown>;
   const known = new Set([
     'areas',
@@ -59,7 +62,8 @@ export function mergeLexicon(base: LexiconData, user: unknown): { lexicon: Lexic
   }
   for (const [key, entry] of Object.entries(base.indicators)) indicators[key] ??= entry;
   const columns = structuredClone(base.columns);
-  for (const [kind, phrases] of Object.entries(u.columns ?? {})) columns[kind] = [...foldAll(phrases), ...(columns[kind] ?? [])];
+  for (const [kind, phrases] of Object.entries(u.columns ?? {}))
+    columns[kind] = [...foldAll(phrases), ...(columns[kind] ?? [])];
   const prefixes: Record<string, string> = { ...base.agencyListPrefixes };
   for (const [head, prefix] of Object.entries(u.agencyListPrefixes ?? {})) prefixes[fold(head)] = prefix;
   return {

@@ -112,7 +112,10 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
         prev.kind === 'heading' &&
         (prev.body === '' ||
           /,$/.test(prev.body) ||
-          (text.length < 60 && !/[.:;]$/.test(text) && nextIsItemOrBreak(lines, i + 1, skip) && (isAllCaps(prev.body) === isAllCaps(text) || /^\p{Ll}/u.test(text))));
+          (text.length < 60 &&
+            !/[.:;]$/.test(text) &&
+            nextIsItemOrBreak(lines, i + 1, skip) &&
+            (isAllCaps(prev.body) === isAllCaps(text) || /^\p{Ll}/u.test(text))));
       // A wrapped line continues the sentence above, unless that one was complete, one of the two
       // is a capitalised heading line (`KẾ HOẠCH` / `CẢI CÁCH HÀNH CHÍNH ...`), or a preamble starts.
       const proseCont =

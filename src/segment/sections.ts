@@ -24,7 +24,8 @@ export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCo
   let best: { area: AreaCode; length: number } | null = null;
   for (const [area, entry] of Object.entries(areas) as [AreaCode, AreaEntry][]) {
     for (const keyword of entry.keywords) {
-      if (keyword.length > (best?.length ?? 0) && folded.includes(keyword)) best = { area, length: keyword.length };
+      if (keyword.length > (best?.length ?? 0) && folded.includes(keyword))
+        best = { area, length: keyword.length };
     }
   }
   return best?.area ?? null;

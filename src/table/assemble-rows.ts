@@ -103,7 +103,7 @@ class RowAssembler {
   private readonly slots: ValueSlot[];
 
   constructor(
-    private readonly columns: ColumnKind[],
+    columns: ColumnKind[],
     private readonly lexicon: TableLexicon,
   ) {
     const taskIndex = columns.indexOf('task');
@@ -172,7 +172,12 @@ class RowAssembler {
   /** The end of an explicit row (L1 line row, L2 blank line): nothing carries over. */
   endRow() {
     this.closeTask();
-    for (const task of this.queue) this.warn('TABLE_ROW_INCOMPLETE', `task "${task.title.slice(0, 60)}" has no cells of its own`, task.line);
+    for (const task of this.queue)
+      this.warn(
+        'TABLE_ROW_INCOMPLETE',
+        `task "${task.title.slice(0, 60)}" has no cells of its own`,
+        task.line,
+      );
     this.queue = [];
     this.flushPending();
   }
@@ -180,12 +185,22 @@ class RowAssembler {
   private flushPending() {
     if (this.pendingNumber) {
       const { cell } = this.pendingNumber;
-      this.warn('TABLE_CELL_UNEXPECTED', `a number with no task after it: "${cell.text}"`, cell.line, cell.text);
+      this.warn(
+        'TABLE_CELL_UNEXPECTED',
+        `a number with no task after it: "${cell.text}"`,
+        cell.line,
+        cell.text,
+      );
       this.account(cell);
       this.pendingNumber = null;
     }
     if (this.pendingRoman) {
-      this.events.push({ type: 'section', numeral: this.pendingRoman.numeral, title: '', line: this.pendingRoman.cell.line });
+      this.events.push({
+        type: 'section',
+        numeral: this.pendingRoman.numeral,
+        title: '',
+        line: this.pendingRoman.cell.line,
+      });
       this.account(this.pendingRoman.cell);
       this.pendingRoman = null;
     }
@@ -284,7 +299,7 @@ class RowAssembler {
       return;
     }
     this.closeTask();
-    if (next === undefined && this.current === null && itemNumber && itemNumber.includes('.')) {
+    if (next === undefined && this.current === null && itemNumber?.includes('.')) {
       // `2.3 Task text` with no cells at all: still a task (with a warning), not a heading.
       this.startTask(itemNumber, itemText, cell);
       return;
@@ -318,7 +333,10 @@ function splitRows(cells: Cell[], region: TableRegion): Cell[][] | null {
       (region.layout === 'L2'
         ? cell.rowStart
         : hasNumberColumn
-          ? cell.text !== '' && (numberOnly(cell.text) !== null || romanOnly(cell.text) !== null || sectionHeading(cell.text) !== null)
+          ? cell.text !== '' &&
+            (numberOnly(cell.text) !== null ||
+              romanOnly(cell.text) !== null ||
+              sectionHeading(cell.text) !== null)
           : cell.rowStart);
     if (startsRow) rows.push([cell]);
     else rows[rows.length - 1]!.push(cell);
@@ -327,7 +345,12 @@ function splitRows(cells: Cell[], region: TableRegion): Cell[][] | null {
 }
 
 /** Assign a row with exactly one cell per column by position. Returns false when it does not fit. */
-function assignPositionally(row: Cell[], columns: ColumnKind[], asm: RowAssembler, events: TableEvent[]): boolean {
+function assignPositionally(
+  row: Cell[],
+  columns: ColumnKind[],
+  asm: RowAssembler,
+  events: TableEvent[],
+): boolean {
   const trimmed = [...row];
   while (trimmed.length > columns.length && trimmed[trimmed.length - 1]!.text === '') trimmed.pop();
   if (trimmed.length !== columns.length) return false;
@@ -337,7 +360,9 @@ function assignPositionally(row: Cell[], columns: ColumnKind[], asm: RowAssemble
   if (!taskCell || taskCell.text === '') return false;
   if (numberCell && numberCell.text !== '' && !numberOnly(numberCell.text)) return false;
   if (sectionHeading(taskCell.text) && (!numberCell || numberCell.text === '')) return false;
-  const valueCells = columns.map((kind, i) => ({ kind, cell: trimmed[i]! })).filter((v) => isValueSlot(v.kind));
+  const valueCells = columns
+    .map((kind, i) => ({ kind, cell: trimmed[i]! }))
+    .filter((v) => isValueSlot(v.kind));
   const number = numberCell && numberCell.text !== '' ? numberOnly(numberCell.text) : null;
   const accountCell = (cell: Cell) => {
     for (const line of cell.lines) asm.accounted.add(line);
@@ -389,11 +414,18 @@ export function assembleRows(cells: Cell[], region: TableRegion, lexicon: TableL
 }
 
 function warnMissingPositional(task: RawTask, columns: ColumnKind[], messages: Message[]) {
-  const missing = columns.filter((c) => (c === 'lead' || c === 'deadline' || c === 'funding') && !task.values[c]);
+  const missing = columns.filter(
+    (c) => (c === 'lead' || c === 'deadline' || c === 'funding') && !task.values[c],
+  );
   if (missing.length === 0) return;
   const label = `${task.number ? `${task.number} ` : ''}${task.title.slice(0, 60)}`;
   if (missing.includes('funding')) {
-    messages.push({ code: 'TASK_FUNDING_MISSING', severity: 'warning', message: `task "${label}" has no funding cell`, line: task.line });
+    messages.push({
+      code: 'TASK_FUNDING_MISSING',
+      severity: 'warning',
+      message: `task "${label}" has no funding cell`,
+      line: task.line,
+    });
   }
   const others = missing.filter((c) => c !== 'funding');
   if (others.length > 0) {

@@ -93,7 +93,16 @@ export function isValueLike(text: string, lexicon: TableLexicon): boolean {
   );
 }
 
-export type ColumnKind = 'number' | 'group' | 'task' | 'product' | 'lead' | 'partners' | 'deadline' | 'funding' | 'notes';
+export type ColumnKind =
+  | 'number'
+  | 'group'
+  | 'task'
+  | 'product'
+  | 'lead'
+  | 'partners'
+  | 'deadline'
+  | 'funding'
+  | 'notes';
 
 /** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {

@@ -64,7 +64,13 @@ function findL1Header(lines: string[], from: number, lexicon: TableLexicon): Tab
       // The longest run of lines that still reads as one header wins (`... | Cơ quan chủ trì |` /
       // `Cơ quan phối hợp | Thời gian hoàn thành |` is one header split by the wrap).
       if (isHeader(kinds)) {
-        best = { layout: 'L1', headerStart: i + 1, headerEnd: i + span + 1, endLine: 0, columns: resolveColumns(kinds) };
+        best = {
+          layout: 'L1',
+          headerStart: i + 1,
+          headerEnd: i + span + 1,
+          endLine: 0,
+          columns: resolveColumns(kinds),
+        };
         continue;
       }
       // A cell cut by the wrap (`Cơ quan chủ` / `trì`) may only be the last one; read on.
@@ -128,7 +134,13 @@ function findL3Header(lines: string[], from: number, lexicon: TableLexicon): Tab
       j = k + 1;
     }
     if (isHeader(kinds)) {
-      return { layout: 'L3', headerStart: i + 1, headerEnd: lastPipe + 1, endLine: 0, columns: resolveColumns(kinds) };
+      return {
+        layout: 'L3',
+        headerStart: i + 1,
+        headerEnd: lastPipe + 1,
+        endLine: 0,
+        columns: resolveColumns(kinds),
+      };
     }
   }
   return null;
@@ -140,7 +152,10 @@ const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
 /** `BÁO CÁO`, `PHỤ LỤC 2`: a capitalised line of two or more words (a lone `(TTHC)` is not one). */
 function isHeadingLike(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
-  const words = line.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   return words.length >= 2 && letters.length >= 5 && letters === letters.toUpperCase();
 }
 
@@ -148,7 +163,11 @@ function isHeadingLike(line: string): boolean {
 const MAX_GAP_L1 = 12;
 const MAX_GAP_L3 = 25;
 
-function endOfPipeTable(lines: string[], region: TableRegion, isSeparatorLine: (line: string) => boolean): number {
+function endOfPipeTable(
+  lines: string[],
+  region: TableRegion,
+  isSeparatorLine: (line: string) => boolean,
+): number {
   const maxGap = region.layout === 'L1' ? MAX_GAP_L1 : MAX_GAP_L3;
   let last = region.headerEnd; // 1-based
   let gap = 0;

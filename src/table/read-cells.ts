@@ -30,7 +30,12 @@ export function lineAt(cell: Cell, offset: number): number {
 
 const NUMBER_ONLY_LINE = /^\s*\d{1,3}(?:\.\d{1,3}){0,4}\s*\.?\s*$/;
 
-function pushCell(cells: Cell[], parts: { text: string; line: number }[], fallbackLine: number, rowStart: boolean) {
+function pushCell(
+  cells: Cell[],
+  parts: { text: string; line: number }[],
+  fallbackLine: number,
+  rowStart: boolean,
+) {
   const nonEmpty = parts.filter((p) => p.text.trim() !== '');
   let text = '';
   const starts: { offset: number; line: number }[] = [];
@@ -103,7 +108,13 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
       continue;
     }
     if (line.startsWith(indent) || cells.length === 0) {
-      cells.push({ text: line.trim(), line: lineNo, lines: [lineNo], rowStart, starts: [{ offset: 0, line: lineNo }] });
+      cells.push({
+        text: line.trim(),
+        line: lineNo,
+        lines: [lineNo],
+        rowStart,
+        starts: [{ offset: 0, line: lineNo }],
+      });
       rowStart = false;
     } else {
       const cell = cells[cells.length - 1]!;

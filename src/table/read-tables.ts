@@ -44,7 +44,8 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
     const assembled = assembleRows(cells, region, lexicon);
     messages.push(...assembled.messages);
     for (let l = region.headerStart; l <= region.headerEnd; l++) assembled.accounted.add(l);
-    for (const m of assembled.messages) if (m.text !== undefined && m.line !== null) assembled.accounted.add(m.line);
+    for (const m of assembled.messages)
+      if (m.text !== undefined && m.line !== null) assembled.accounted.add(m.line);
     let contentLines = 0;
     let accountedLines = 0;
     for (let l = region.headerStart; l <= region.endLine; l++) {

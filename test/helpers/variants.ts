@@ -55,7 +55,13 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
  * Move whole chunks of a table body around: `boundaries` are the 1-based lines where chunks start
  * (section or group rows), `end` the table's last line. Lines before the first boundary stay.
  */
-export function shuffleChunks(text: string, boundaries: number[], end: number, seed: number, blankBetween = false): string {
+export function shuffleChunks(
+  text: string,
+  boundaries: number[],
+  end: number,
+  seed: number,
+  blankBetween = false,
+): string {
   const lines = text.split('\n');
   const sorted = [...boundaries].sort((a, b) => a - b);
   const chunks = sorted.map((start, i) => {
