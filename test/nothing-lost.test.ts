@@ -42,7 +42,7 @@ function unaccountedWords(text: string, doc: CchcDocument): string[] {
       output.push(...words(v ?? ''));
     }
   }
-  for (const s of doc.sections) if (s.source === 'table') output.push(...words(`${s.numeral} ${s.title}`));
+  for (const t of doc.tables) for (const s of t.sections) output.push(...words(`${s.numeral} ${s.title}`));
   for (const w of doc.warnings) output.push(...words(w.text ?? ''));
   const have = count(output);
   const missing: string[] = [];

@@ -50,7 +50,7 @@ describe('task-row counts (corpus README)', () => {
 describe('Sơn La 158/QĐ-UBND (L1 pipe rows)', () => {
   const doc = docs.sonLa;
   it('reads the sections, including `VII. | ...` and `VIII | ...` with the numeral in its own cell', () => {
-    const sections = doc.sections.filter((s) => s.source === 'table');
+    const sections = doc.tables[0]!.sections.filter((s) => s.level === 1);
     expect(sections.map((s) => [s.key, s.area])).toEqual([
       ['I', 'institutions'],
       ['II', 'procedures'],
@@ -101,7 +101,7 @@ describe('Sơn La 158/QĐ-UBND (L1 pipe rows)', () => {
 describe('Thái Nguyên 121/KH-UBND (L2 one cell per line)', () => {
   const doc = docs.thaiNguyen;
   it('reads the nine group rows as groups with their areas, not as tasks', () => {
-    const groups = doc.sections.filter((s) => s.source === 'table' && s.level === 2);
+    const groups = doc.tables[0]!.sections.filter((s) => s.level === 2);
     expect(groups.map((g) => [g.numeral, g.area])).toEqual([
       ['1', 'direction'],
       ['2', 'institutions'],
@@ -175,15 +175,13 @@ describe('Nam Định 117/KH-UBND (L3 cells between lone | lines, hard-wrapped)'
     expect(task(doc, 'IV.4.u1').title).toMatch(/^Triển khai các nội dung về luân chuyển/);
     expect(task(doc, 'IV.5.u1').title).toBe('Đánh giá, phân loại cán bộ, công chức, viên chức');
     expect(task(doc, 'IV.5.u1').deadline).toMatchObject({ raw: 'Quý IV Năm 2021', due: '2021-12-31' });
-    expect(
-      doc.sections.some(
-        (s) => s.source === 'table' && s.title === 'Đánh giá, chấm điểm Chỉ số CCHC năm 2020',
-      ),
-    ).toBe(true);
+    expect(doc.tables[0]!.sections.some((s) => s.title === 'Đánh giá, chấm điểm Chỉ số CCHC năm 2020')).toBe(
+      true,
+    );
   });
 
   it('disambiguates repeated section numerals and keeps continuations in one section', () => {
-    const tableSections = doc.sections.filter((s) => s.source === 'table' && s.level === 1);
+    const tableSections = doc.tables[0]!.sections.filter((s) => s.level === 1);
     expect(tableSections.map((s) => s.key)).toEqual([
       'I',
       'II',

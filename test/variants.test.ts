@@ -79,7 +79,7 @@ describe('sections shuffled inside the task table', () => {
     const table = original.tables[0]!;
     const lines = sources[name]!.split('\n');
     // Chunks start at the table's section rows, or at its group rows when it has no sections.
-    const headings = original.sections.filter((s) => s.source === 'table' && s.line > table.headerEndLine);
+    const headings = table.sections;
     const level = headings.some((s) => s.level === 1) ? 1 : 2;
     const starts = headings
       .filter((s) => s.level === level)

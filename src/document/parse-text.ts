@@ -8,38 +8,29 @@
  * Pure: text in, document out. Never throws on any text (a last-resort guard turns an internal
  * failure into an error message instead of an exception).
  */
+
 import { isBasisParagraph, type LegalBasis, readLegalBases } from '../header/legal-bases.js';
 import { type HeaderFacts, readHeader } from '../header/read-header.js';
 import { splitAgencies } from '../interpret/agencies.js';
 import { findDeadlinePhrase, parseDeadline } from '../interpret/deadline.js';
 import { readTargets } from '../interpret/targets.js';
 import { defaultLexicon } from '../lexicon/load.js';
-import type { AreaCode, LexiconData } from '../lexicon/types.js';
+import type { LexiconData } from '../lexicon/types.js';
 import {
   type CchcDocument,
   type Commitment,
-  type DocumentSection,
   type Goal,
   SCHEMA_VERSION,
   type SourceInfo,
-  type Task,
-  type TaskDeadline,
 } from '../model/document.js';
 import { severityOf } from '../model/messages.js';
 import type { DeadlineContext, Message, Target } from '../model/types.js';
 import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment/blocks.js';
-import {
-  areaOf,
-  type GoalKind,
-  goalKindOf,
-  indexSections,
-  KeyRegistry,
-  type Section,
-} from '../segment/sections.js';
-import type { RawTask } from '../table/assemble-rows.js';
+import { type GoalKind, goalKindOf, indexSections, type Section } from '../segment/sections.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
 import { normalizeText } from '../text/normalize.js';
+import { buildTasks } from './build-tasks.js';
 
 export interface ParseOptions {
   /** The file the text came from: `source.path`, and the document key when it has no number. */
@@ -50,8 +41,6 @@ export interface ParseOptions {
   /** Messages from the byte layer (encoding detection), merged into `warnings`. */
   messages?: Message[];
 }
-
-const DATED_KINDS = new Set(['date', 'month', 'quarter', 'half', 'year']);
 
 function fileStem(path: string | null | undefined): string | null {
   if (!path) return null;
@@ -189,107 +178,10 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   });
 
   // Tasks.
-  const sections: DocumentSection[] = textSections.map((s) => ({ ...s }));
-  const tasks: Task[] = [];
-  const tableKeys = new KeyRegistry();
-  const taskIds = new KeyRegistry();
-  const seenTableSections = new Map<string, { title: string; key: string }[]>();
-  tableResult.tables.forEach((table, tableIndex) => {
-    let section: { key: string; title: string; area: AreaCode | null } | null = null;
-    let group: { label: string; numeral: string | null; area: AreaCode | null } | null = null;
-    const unnumbered = new Map<string, number>();
-    for (const event of table.events) {
-      if (event.type === 'section') {
-        const numeral = event.numeral ?? '';
-        const folded = event.title.toLowerCase();
-        const seen = seenTableSections.get(numeral) ?? [];
-        // `II. Cải cách thủ tục hành chính` printed again on a new page is the same section.
-        const same = seen.find((s) => s.title === folded);
-        const key = same?.key ?? tableKeys.unique(numeral);
-        if (same) {
-          const heading = `${numeral}. ${event.title}`;
-          warnings.push(
-            message(
-              'SECTION_REPEATED',
-              `section ${numeral} is printed again (a continuation): "${heading}"`,
-              event.line,
-              heading,
-            ),
-          );
-        } else {
-          seen.push({ title: folded, key });
-          seenTableSections.set(numeral, seen);
-          sections.push({
-            key,
-            numeral,
-            title: event.title,
-            level: 1,
-            area: areaOf(event.title, lexicon.areas),
-            line: event.line,
-            source: 'table',
-          });
-        }
-        section = { key, title: event.title, area: areaOf(event.title, lexicon.areas) };
-        group = null;
-        continue;
-      }
-      if (event.type === 'group') {
-        group = {
-          label: event.numeral ? `${event.numeral}. ${event.title}` : event.title,
-          numeral: event.numeral,
-          area: areaOf(event.title, lexicon.areas),
-        };
-        // Groups are listed too, so that a heading with no task under it is not lost.
-        const groupKey = [section?.key, event.numeral ?? `g${event.line}`].filter(Boolean).join('.');
-        sections.push({
-          key: tableKeys.unique(groupKey),
-          numeral: event.numeral ?? '',
-          title: event.title,
-          level: 2,
-          area: group.area,
-          line: event.line,
-          source: 'table',
-        });
-        continue;
-      }
-      const rawTask = event as RawTask;
-      const prefix = [section?.key, rawTask.number ? null : group?.numeral].filter(Boolean).join('.');
-      let id: string;
-      if (rawTask.number) id = taskIds.unique(prefix ? `${prefix}.${rawTask.number}` : rawTask.number);
-      else {
-        const n = (unnumbered.get(prefix) ?? 0) + 1;
-        unnumbered.set(prefix, n);
-        id = taskIds.unique(prefix ? `${prefix}.u${n}` : `u${n}`);
-      }
-      tasks.push(
-        buildTask(rawTask, {
-          ordinal: tasks.length + 1,
-          section,
-          group,
-          tableIndex,
-          lexicon,
-          deadlineContext,
-          warnings,
-          id,
-        }),
-      );
-    }
-  });
-  warnings.push(...tableResult.messages);
-  for (const task of tasks) {
-    for (const t of readTargets(task.title, lexicon.indicators)) {
-      targets.push({
-        ...toTarget(
-          t,
-          { line: task.line, starts: [{ offset: 0, line: task.line }] },
-          task.section,
-          'body',
-          period?.to ?? null,
-        ),
-        text: task.title,
-      });
-    }
-  }
+  const built = buildTasks(tableResult.tables, { lexicon, deadlineContext, periodEnd: period?.to ?? null });
+  const { tasks } = built;
+  targets.push(...built.targets);
+  warnings.push(...built.messages, ...tableResult.messages);
 
   const joined = lines.join('\n');
   const { program, from: programFrom } = programOf(joined, header);
@@ -298,7 +190,20 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
 
   if (lines.every((l) => l.trim() === '')) {
     warnings.push(message('EMPTY_DOCUMENT', 'the document is empty', null));
-  } else if (!header.number && tasks.length === 0 && goals.length === 0 && !sections.some((s) => s.area)) {
+  } else if (tableResult.tables.length === 0 && (goals.length > 0 || textSections.some((s) => s.area))) {
+    warnings.push(
+      message(
+        'NO_TASK_TABLE',
+        'no task table was found (no header row naming the task, lead agency and deadline columns): `tasks` is empty, and `overdue` has nothing to check',
+        null,
+      ),
+    );
+  } else if (
+    !header.number &&
+    tasks.length === 0 &&
+    goals.length === 0 &&
+    !textSections.some((s) => s.area)
+  ) {
     warnings.push(
       message(
         'NOT_A_PLAN',
@@ -319,7 +224,8 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
       encoding: options.source?.encoding ?? 'utf-8',
       normalized: changes.length > 0,
       normalizations: changes,
-      lines: lines.length,
+      // A final line break does not start another line.
+      lines: lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length,
     },
     document: {
       key,
@@ -337,12 +243,12 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
       legalBases,
       provenance,
     },
-    sections,
+    sections: textSections,
     goals,
     targets,
     tasks,
     commitments,
-    tables: tableResult.tables.map((t) => t.report),
+    tables: tableResult.tables.map((t, i) => ({ ...t.report, sections: built.sectionsByTable[i] ?? [] })),
     warnings,
   };
 }
@@ -364,6 +270,7 @@ function toTarget(
     raw: t.raw,
     line: lineOfOffset(block, t.index),
     section,
+    task: null,
     scope,
     value: t.value,
     unit: t.unit,
@@ -372,66 +279,5 @@ function toTarget(
     yearInferred: t.year === null && periodEnd !== null,
     indicator: t.indicator,
     subject: t.subject,
-  };
-}
-
-interface TaskContext {
-  ordinal: number;
-  id: string;
-  section: { key: string; title: string; area: AreaCode | null } | null;
-  group: { label: string; area: AreaCode | null } | null;
-  tableIndex: number;
-  lexicon: LexiconData;
-  deadlineContext: DeadlineContext;
-  warnings: Message[];
-}
-
-function buildTask(raw: RawTask, ctx: TaskContext): Task {
-  const { lexicon } = ctx;
-  const v = raw.values;
-  let deadline: TaskDeadline | null = null;
-  if (v.deadline) {
-    const parsed = parseDeadline(v.deadline.text, ctx.deadlineContext);
-    deadline = { ...parsed, line: v.deadline.line };
-    if (parsed.kind === 'unknown') {
-      ctx.warnings.push(
-        message(
-          'DEADLINE_UNKNOWN',
-          `the deadline "${v.deadline.text}" of task ${ctx.id} could not be read`,
-          v.deadline.line,
-          v.deadline.text,
-        ),
-      );
-    } else if (DATED_KINDS.has(parsed.kind) && parsed.due === null) {
-      ctx.warnings.push(
-        message(
-          'DEADLINE_UNKNOWN',
-          `the deadline "${v.deadline.text}" of task ${ctx.id} has no year and the plan spans several years`,
-          v.deadline.line,
-          v.deadline.text,
-        ),
-      );
-    }
-  }
-  const area = ctx.section?.area ?? ctx.group?.area ?? areaOf(raw.title, lexicon.areas) ?? 'other';
-  return {
-    id: ctx.id,
-    ordinal: ctx.ordinal,
-    number: raw.number,
-    section: ctx.section?.key ?? null,
-    sectionTitle: ctx.section?.title ?? null,
-    group: ctx.group?.label ?? null,
-    area,
-    title: raw.title,
-    product: v.product?.text ?? null,
-    lead: v.lead ? splitAgencies(v.lead.text, lexicon) : [],
-    partners: v.partners ? splitAgencies(v.partners.text, lexicon) : [],
-    leadRaw: v.lead?.text ?? null,
-    partnersRaw: v.partners?.text ?? null,
-    deadline,
-    funding: v.funding?.text ?? null,
-    notes: v.notes?.text ?? null,
-    line: raw.line,
-    table: ctx.tableIndex,
   };
 }

@@ -280,6 +280,7 @@ export function readHeader(
 ): HeaderFacts {
   const messages: Message[] = [];
   const provenance: Record<string, Provenance> = {};
+  const empty = lines.every((l) => l.trim() === '');
   const site = readWebsiteMetadata(lines);
 
   // The header block: up to the first body line (Căn cứ, Thực hiện, QUYẾT ĐỊNH:, I. ...), at most 60 lines.
@@ -561,6 +562,14 @@ export function readHeader(
       line: site.get('Người ký')!.line,
     });
   }
+  if (!signer && !empty) {
+    messages.push({
+      code: 'SIGNATURE_MISSING',
+      severity: 'info',
+      message: 'no signature block (capacity, title, name) was found',
+      line: null,
+    });
+  }
   if (signer && !signer.name) {
     messages.push({
       code: 'SIGNER_NAME_MISSING',
@@ -599,7 +608,6 @@ export function readHeader(
     if (period) provenance.period = 'website-metadata';
   }
 
-  const empty = lines.every((l) => l.trim() === '');
   if (!number && !empty) {
     messages.push({
       code: 'NUMBER_MISSING',

@@ -2,6 +2,8 @@
  * The document model (SPEC §3). `schema/cchc-document.schema.json` is the authority for JSON
  * consumers; these types are the authority for TypeScript ones, and a test keeps them in step.
  */
+
+import type { TableSection } from '../document/build-tasks.js';
 import type { LegalBasis } from '../header/legal-bases.js';
 import type { DocumentType, Provenance, Signer } from '../header/read-header.js';
 import type { AreaCode } from '../lexicon/types.js';
@@ -23,6 +25,7 @@ export interface SourceInfo {
   lines: number;
 }
 
+/** A heading of the prose: `I. MỤC TIÊU`, `1. Mục tiêu cụ thể`, `2.2. Sở Nội vụ`. */
 export interface DocumentSection {
   key: string;
   numeral: string;
@@ -30,8 +33,9 @@ export interface DocumentSection {
   level: number;
   area: AreaCode | null;
   line: number;
-  source: 'text' | 'table';
 }
+
+export type { TableSection } from '../document/build-tasks.js';
 
 export interface Goal {
   text: string;
@@ -75,6 +79,8 @@ export interface Commitment {
 
 export interface TableQuality {
   layout: Layout;
+  /** The table's own section rows (level 1) and group rows (level 2); task `section` keys refer to these. */
+  sections: TableSection[];
   startLine: number;
   headerEndLine: number;
   endLine: number;

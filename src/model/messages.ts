@@ -28,6 +28,9 @@ export const MESSAGE_CODES = {
   TASK_ID_DUPLICATE: 'info',
   TASK_EMPTY: 'warning',
   SECTION_REPEATED: 'info',
+  SECTION_NUMERAL_REUSED: 'info',
+  NO_TASK_TABLE: 'info',
+  SIGNATURE_MISSING: 'info',
   // deadlines and targets
   DEADLINE_UNKNOWN: 'warning',
   DEADLINE_YEAR_INFERRED: 'info',

@@ -48,7 +48,10 @@ export interface Target {
   /** The phrase that states the figure, e.g. `trên 80%`. */
   raw: string;
   line: number;
+  /** The prose section (a key of `sections`), for targets read from the text. */
   section: string | null;
+  /** The task id, for targets read from a task's title in a table. */
+  task: string | null;
   /** Where in the plan: a targets list (`Chỉ tiêu`, `Mục tiêu cụ thể`), goals (`Mục tiêu`, `Mục đích`, `Yêu cầu`), or anywhere else. */
   scope: 'targets' | 'goals' | 'body';
   value: number | string;

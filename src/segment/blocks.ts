@@ -78,6 +78,12 @@ function startsItem(text: string): boolean {
   return c.kind !== 'paragraph';
 }
 
+/** `KẾ HOẠCH`, `CẢI CÁCH HÀNH CHÍNH TỈNH NAM ĐỊNH`: two or more capitalised words (a lone `TTHC.` is not). */
+function isHeadingLine(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 2 && isAllCaps(text);
+}
+
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
@@ -110,7 +116,9 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
       const prev: Block = current;
       const headingCont =
         prev.kind === 'heading' &&
-        (prev.body === '' ||
+        ((prev.body === '' &&
+          text.length < 60 &&
+          (nextIsItemOrBreak(lines, i + 1, skip) || /^\p{Lu}/u.test(lines[i + 1]?.trim() ?? ''))) ||
           /,$/.test(prev.body) ||
           (text.length < 60 &&
             !/[.:;]$/.test(text) &&
@@ -122,7 +130,7 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
         wrapped &&
         prev.kind !== 'heading' &&
         !/[.:!?]["”)]?$/.test(prev.text) &&
-        isAllCaps(prev.text) === isAllCaps(text) &&
+        isHeadingLine(prev.text) === isHeadingLine(text) &&
         !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![\p{L}])/u.test(text);
       if (headingCont || proseCont) {
         append(prev, text, lineNo);

@@ -16,7 +16,6 @@ export interface Section {
   level: number;
   area: AreaCode | null;
   line: number;
-  source: 'text' | 'table';
 }
 
 export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
@@ -56,7 +55,9 @@ export function indexSections(blocks: Block[], areas: Record<AreaCode, AreaEntry
     if (block.kind === 'heading' && block.numeral && block.level <= 3) {
       stack = stack.filter((s) => s.level < block.level);
       const parent = stack[stack.length - 1];
-      const rawKey = parent ? `${parent.key.replace(/#\d+$/, '')}.${block.numeral}` : block.numeral;
+      // `1.2` under `III.1` is `III.1.2`, not `III.1.1.2`: a dotted numeral already names its parents.
+      const anchor = block.numeral.includes('.') ? stack.find((s) => s.level === 1) : parent;
+      const rawKey = anchor ? `${anchor.key.replace(/#\d+$/, '')}.${block.numeral}` : block.numeral;
       const section: Section = {
         key: keys.unique(rawKey),
         numeral: block.numeral,
@@ -64,7 +65,6 @@ export function indexSections(blocks: Block[], areas: Record<AreaCode, AreaEntry
         level: block.level,
         area: areaOf(block.body, areas),
         line: block.line,
-        source: 'text',
       };
       sections.push(section);
       stack.push(section);

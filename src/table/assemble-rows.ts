@@ -35,7 +35,10 @@ export interface RawTask {
   type: 'task';
   number: string | null;
   title: string;
+  /** The row's first line (its number cell, or the title when unnumbered). */
   line: number;
+  /** The line where the title text starts. */
+  titleLine: number;
   values: Partial<Record<ValueSlot, SourceText>>;
   /** True when this task was split out of a cell holding several numbered tasks. */
   splitFromMergedCell: boolean;
@@ -58,6 +61,10 @@ export interface AssembledTable {
 }
 
 const VALUE_SLOTS: readonly ValueSlot[] = ['product', 'lead', 'partners', 'deadline', 'funding', 'notes'];
+
+function short(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 function isValueSlot(kind: ColumnKind): kind is ValueSlot {
   return (VALUE_SLOTS as readonly string[]).includes(kind);
@@ -158,7 +165,7 @@ class RowAssembler {
     if (!this.current) return;
     const { task } = this.current;
     const missing = this.slots.filter((s) => s !== 'product' && s !== 'notes' && !task.values[s]);
-    const label = `${task.number ? `${task.number} ` : ''}${task.title.slice(0, 60)}`;
+    const label = `${task.number ? `${task.number} ` : ''}${short(task.title)}`;
     if (missing.includes('funding')) {
       this.warn('TASK_FUNDING_MISSING', `task "${label}" has no funding cell`, task.line);
     }
@@ -173,11 +180,7 @@ class RowAssembler {
   endRow() {
     this.closeTask();
     for (const task of this.queue)
-      this.warn(
-        'TABLE_ROW_INCOMPLETE',
-        `task "${task.title.slice(0, 60)}" has no cells of its own`,
-        task.line,
-      );
+      this.warn('TABLE_ROW_INCOMPLETE', `task "${short(task.title)}" has no cells of its own`, task.line);
     this.queue = [];
     this.flushPending();
   }
@@ -216,6 +219,7 @@ class RowAssembler {
       number: p.number,
       title: p.text,
       line: lineAt(cell, titleOffset + p.offset),
+      titleLine: lineAt(cell, titleOffset + p.offset),
       values: {},
       splitFromMergedCell: parts.length > 1,
     }));
@@ -378,6 +382,7 @@ function assignPositionally(
     number,
     title: taskCell.text,
     line: numberCell && numberCell.text !== '' ? Math.min(numberCell.line, taskCell.line) : taskCell.line,
+    titleLine: taskCell.line,
     values: {},
     splitFromMergedCell: false,
   };
@@ -418,7 +423,7 @@ function warnMissingPositional(task: RawTask, columns: ColumnKind[], messages: M
     (c) => (c === 'lead' || c === 'deadline' || c === 'funding') && !task.values[c],
   );
   if (missing.length === 0) return;
-  const label = `${task.number ? `${task.number} ` : ''}${task.title.slice(0, 60)}`;
+  const label = `${task.number ? `${task.number} ` : ''}${short(task.title)}`;
   if (missing.includes('funding')) {
     messages.push({
       code: 'TASK_FUNDING_MISSING',
