@@ -3,7 +3,37 @@
  *
  *   import { parseText, parseFile, parseDeadline } from 'cchc';
  */
+
+export {
+  type ComparedTarget,
+  type CompareOptions,
+  type CompareUnit,
+  type Comparison,
+  type ComparisonRow,
+  compare,
+  comparisonTable,
+  type FlatTable,
+  formatTarget,
+  PERCENT_COLUMNS,
+  transposeTable,
+} from './compare/compare.js';
 export { type ParseOptions, parseText } from './document/parse-text.js';
+export { type CsvOptions, type CsvValue, type Delimiter, toCsv } from './export/csv.js';
+export {
+  COMMITMENT_COLUMNS,
+  commitmentRows,
+  DOCUMENT_COLUMNS,
+  documentRows,
+  EXPORT_TABLES,
+  type ExportTableName,
+  GOAL_COLUMNS,
+  goalRows,
+  type Row as ExportRow,
+  TARGET_COLUMNS,
+  TASK_COLUMNS,
+  targetRows,
+  taskRows,
+} from './export/tables.js';
 export type { LegalBasis } from './header/legal-bases.js';
 export type { DocumentType, Provenance, Signer } from './header/read-header.js';
 export { type BinaryKind, type DecodeResult, decodeBytes, SUPPORTED_ENCODINGS } from './input/decode.js';
@@ -24,7 +54,15 @@ export type {
 } from './model/document.js';
 export { SCHEMA_VERSION } from './model/document.js';
 export { MESSAGE_CODES, type MessageCode, type Severity } from './model/messages.js';
-export type { Comparator, Deadline, DeadlineContext, DeadlineKind, Message, Target, TargetUnit } from './model/types.js';
+export type {
+  Comparator,
+  Deadline,
+  DeadlineContext,
+  DeadlineKind,
+  Message,
+  Target,
+  TargetUnit,
+} from './model/types.js';
 export { InputError, parseBytes, parseFile } from './node/parse-file.js';
 export {
   findOverdue,

@@ -11,7 +11,13 @@
 import type { AreaCode } from '../lexicon/types.js';
 import type { CchcDocument, TaskDeadline } from '../model/document.js';
 import { fold } from '../text/fold.js';
-import { isIsoDate, type StatusEntry, type StatusFile, type StatusProblem, statusProblem } from './status-file.js';
+import {
+  isIsoDate,
+  type StatusEntry,
+  type StatusFile,
+  type StatusProblem,
+  statusProblem,
+} from './status-file.js';
 
 export interface OverdueOptions {
   /** The day to judge by, `YYYY-MM-DD`. A task due that day is not late yet. */
@@ -98,7 +104,8 @@ interface Item {
 }
 
 export function findOverdue(docs: readonly CchcDocument[], options: OverdueOptions): OverdueResult {
-  if (!isIsoDate(options.asOf)) throw new RangeError(`asOf must be a date written YYYY-MM-DD, not ${options.asOf}`);
+  if (!isIsoDate(options.asOf))
+    throw new RangeError(`asOf must be a date written YYYY-MM-DD, not ${options.asOf}`);
   const asOf = options.asOf;
   const { lookup, problems } = resolveStatus(docs, options.status ?? null);
   const summary: OverdueSummary = {
@@ -166,7 +173,12 @@ export function groupByLead(rows: readonly OverdueRow[]): OverdueGroup[] {
   }
   return [...groups]
     .map(([lead, list]) => ({ lead, rows: list }))
-    .sort((a, b) => b.rows.length - a.rows.length || compareText(fold(a.lead), fold(b.lead)) || compareText(a.lead, b.lead));
+    .sort(
+      (a, b) =>
+        b.rows.length - a.rows.length ||
+        compareText(fold(a.lead), fold(b.lead)) ||
+        compareText(a.lead, b.lead),
+    );
 }
 
 /** Whole days from `from` to `to` (both ISO dates); positive when `to` is later. */
@@ -237,7 +249,10 @@ function areaOfSection(doc: CchcDocument, key: string | null): AreaCode | null {
 }
 
 function leadMatches(item: Item, needle: string): boolean {
-  return item.lead.some((l) => fold(l).includes(needle)) || (item.leadRaw !== null && fold(item.leadRaw).includes(needle));
+  return (
+    item.lead.some((l) => fold(l).includes(needle)) ||
+    (item.leadRaw !== null && fold(item.leadRaw).includes(needle))
+  );
 }
 
 /**
@@ -258,17 +273,28 @@ function resolveStatus(
     if (!doc) {
       const keys = docs.map((d) => d.document.key);
       const detail = keys.length > 6 ? `${keys.slice(0, 6).join(', ')}, …` : keys.join(', ');
-      problems.push(statusProblem('STATUS_UNKNOWN_DOCUMENT', { key: entry.key, detail }, { line: entry.line, column: null }));
+      problems.push(
+        statusProblem(
+          'STATUS_UNKNOWN_DOCUMENT',
+          { key: entry.key, detail },
+          { line: entry.line, column: null },
+        ),
+      );
       continue;
     }
     const ids = [...doc.tasks.map((t) => t.id), ...doc.commitments.map((c) => commitmentId(c.line))];
     const map = lookup.get(doc) ?? new Map<string, StatusEntry>();
     lookup.set(doc, map);
     for (const task of entry.tasks) {
-      const id = ids.find((i) => i === task.task) ?? ids.find((i) => i.toUpperCase() === task.task.toUpperCase());
+      const id =
+        ids.find((i) => i === task.task) ?? ids.find((i) => i.toUpperCase() === task.task.toUpperCase());
       if (!id) {
         problems.push(
-          statusProblem('STATUS_UNKNOWN_TASK', { key: doc.document.key, task: task.task }, { line: task.line, column: null }),
+          statusProblem(
+            'STATUS_UNKNOWN_TASK',
+            { key: doc.document.key, task: task.task },
+            { line: task.line, column: null },
+          ),
         );
         continue;
       }

@@ -118,16 +118,25 @@ export function isIsoDate(text: string): boolean {
 
 /** `done`, `Done`, `in progress`, `in_progress` → the canonical status; anything else → null. */
 export function readStatusValue(text: string): TaskStatus | null {
-  const canonical = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const canonical = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return (TASK_STATUSES as readonly string[]).includes(canonical) ? (canonical as TaskStatus) : null;
 }
 
 /** Parses and validates a status file. Never throws on bad input. */
-export async function parseStatusFile(text: string): Promise<{ status: StatusFile; problems: StatusProblem[] }> {
+export async function parseStatusFile(
+  text: string,
+): Promise<{ status: StatusFile; problems: StatusProblem[] }> {
   // Loaded here, not at the top, so that `cchc overdue` without --status never pays for it.
   const yaml = await import('yaml');
   const lineCounter = new yaml.LineCounter();
-  const doc = yaml.parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, schema: 'failsafe', prettyErrors: true });
+  const doc = yaml.parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    schema: 'failsafe',
+    prettyErrors: true,
+  });
   const problems: StatusProblem[] = [];
   const status: StatusFile = { documents: [] };
   if (doc.errors.length > 0) {
@@ -138,7 +147,9 @@ export async function parseStatusFile(text: string): Promise<{ status: StatusFil
       .split('\n')[0]!
       .replace(/ at line \d+, column \d+:?$/, '')
       .trim();
-    problems.push(statusProblem('STATUS_YAML_INVALID', { detail }, { line: pos?.line ?? null, column: pos?.col ?? null }));
+    problems.push(
+      statusProblem('STATUS_YAML_INVALID', { detail }, { line: pos?.line ?? null, column: pos?.col ?? null }),
+    );
     return { status, problems };
   }
   const root = doc.contents;
@@ -156,7 +167,9 @@ export async function parseStatusFile(text: string): Promise<{ status: StatusFil
     const value = pair.value as YamlNode | null;
     if (value === null || (yaml.isScalar(value) && value.value === '')) continue; // `121/KH-UBND:` with nothing yet
     if (!yaml.isMap(value)) {
-      problems.push(statusProblem('STATUS_TASKS_NOT_A_MAPPING', { key, value: shown(yaml, value) }, at(value)));
+      problems.push(
+        statusProblem('STATUS_TASKS_NOT_A_MAPPING', { key, value: shown(yaml, value) }, at(value)),
+      );
       continue;
     }
     for (const taskPair of value.items) {
@@ -203,8 +216,12 @@ function readEntry(
     const value = field.value as YamlNode | null;
     if (name === 'status') statusNode = value;
     else if (name === 'doneOn') doneOnNode = value;
-    else if (name === 'note') note = yaml.isScalar(value) && String(value.value) !== '' ? String(value.value) : null;
-    else problems.push(statusProblem('STATUS_FIELD_UNKNOWN', { key, task, field: name }, at(field.key as YamlNode)));
+    else if (name === 'note')
+      note = yaml.isScalar(value) && String(value.value) !== '' ? String(value.value) : null;
+    else
+      problems.push(
+        statusProblem('STATUS_FIELD_UNKNOWN', { key, task, field: name }, at(field.key as YamlNode)),
+      );
   }
   let doneOn: string | null = null;
   if (doneOnNode) {
@@ -213,10 +230,17 @@ function readEntry(
     else problems.push(statusProblem('STATUS_DATE_INVALID', { key, task, value: text }, at(doneOnNode)));
   }
   // A finishing date alone says the task is done.
-  const statusText = statusNode && yaml.isScalar(statusNode) ? String(statusNode.value) : statusNode ? shown(yaml, statusNode) : '';
+  const statusText =
+    statusNode && yaml.isScalar(statusNode)
+      ? String(statusNode.value)
+      : statusNode
+        ? shown(yaml, statusNode)
+        : '';
   const parsed = statusNode === null && doneOn ? 'done' : readStatusValue(statusText);
   if (!parsed) {
-    problems.push(statusProblem('STATUS_VALUE_INVALID', { key, task, value: statusText }, at(statusNode ?? node)));
+    problems.push(
+      statusProblem('STATUS_VALUE_INVALID', { key, task, value: statusText }, at(statusNode ?? node)),
+    );
     return null;
   }
   if (doneOn && parsed !== 'done') {

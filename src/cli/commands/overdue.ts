@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import type { CsvValue } from '../../export/csv.js';
 import { AREA_CODES, type AreaCode } from '../../lexicon/types.js';
 import {
   findOverdue,
@@ -14,8 +15,12 @@ import {
   type OverdueRow,
   type OverdueSummary,
 } from '../../overdue/find-overdue.js';
-import { isIsoDate, parseStatusFile, type StatusFile, type StatusProblem } from '../../overdue/status-file.js';
-import type { CsvValue } from '../../export/csv.js';
+import {
+  isIsoDate,
+  parseStatusFile,
+  type StatusFile,
+  type StatusProblem,
+} from '../../overdue/status-file.js';
 import type { CliIo } from '../io.js';
 import { type LoadOptions, loadDocuments, UsageError } from '../load.js';
 import { writeCsv, writeJson, writeNdjson, writeTable, writeYaml } from '../render.js';
@@ -57,7 +62,11 @@ const CSV_COLUMNS = [
   'path',
 ];
 
-export async function overdueCommand(io: CliIo, inputs: string[], options: OverdueCommandOptions): Promise<number> {
+export async function overdueCommand(
+  io: CliIo,
+  inputs: string[],
+  options: OverdueCommandOptions,
+): Promise<number> {
   const asOf = readAsOf(io, options.asOf);
   const area = readArea(options.area);
   const status = options.status ? await readStatus(io, options.status) : null;
@@ -74,7 +83,8 @@ export async function overdueCommand(io: CliIo, inputs: string[], options: Overd
   const format = options.format ?? (io.stdout.isTTY ? 'table' : 'json');
   const groups = options.by === 'lead' ? groupByLead(result.rows) : null;
   await writeResult(io, format, result, groups);
-  if (format !== 'json' && format !== 'yaml') io.stderr.write(`cchc: ${summaryLine(result.asOf, result.summary)}\n`);
+  if (format !== 'json' && format !== 'yaml')
+    io.stderr.write(`cchc: ${summaryLine(result.asOf, result.summary)}\n`);
 
   if (failed > 0) return 3;
   if (options.failOnOverdue && result.summary.overdue > 0) return 1;
@@ -89,7 +99,9 @@ function readAsOf(io: CliIo, text: string | undefined): string {
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
   if (!isIsoDate(text.trim())) {
-    throw new UsageError(`--as-of ${text}: not a valid date; write it as YYYY-MM-DD, e.g. --as-of 2021-07-01`);
+    throw new UsageError(
+      `--as-of ${text}: not a valid date; write it as YYYY-MM-DD, e.g. --as-of 2021-07-01`,
+    );
   }
   return text.trim();
 }
@@ -109,7 +121,9 @@ async function readStatus(io: CliIo, file: string): Promise<StatusFile> {
     text = await readFile(isAbsolute(file) ? file : join(io.cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--status ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+    throw new UsageError(
+      `--status ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`,
+    );
   }
   const { status, problems } = await parseStatusFile(text);
   const fatal = problems.find((p) => p.severity === 'error');
