@@ -1,6 +1,6 @@
 /** `cchc parse` in-process through run(argv, io), and one smoke test of the built binary. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +133,23 @@ describe('cchc parse', () => {
     const bad = await cchc(['parse', join(dir, 'plan.txt'), '--lexicon', join(dir, 'bad.yaml')]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/bad\.yaml:\d+:\d+/);
+  });
+});
+
+describe('parsing on worker threads', () => {
+  it('gives the same documents, in the same order, as one thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
+    for (let i = 0; i < 10; i++) {
+      for (const name of ['son-la-2014-qd-158.txt', 'nam-dinh-2021-kh-117.txt']) {
+        writeFileSync(join(dir, `${i}-${name}`), readFileSync(join(ROOT, 'fixtures', name)));
+      }
+    }
+    const one = await cchc(['parse', dir, '--ndjson', '--quiet'], { env: { CCHC_WORKERS: '1' } });
+    const two = await cchc(['parse', dir, '--ndjson', '--quiet'], { env: { CCHC_WORKERS: '2' } });
+    expect(two.code).toBe(0);
+    expect(two.out.trim().split('\n')).toHaveLength(20);
+    expect(two.out).toBe(one.out);
+    expect(two.err).toBe(one.err);
   });
 });
 

@@ -9,6 +9,7 @@ import type { LexiconData } from '../lexicon/types.js';
 import type { CchcDocument } from '../model/document.js';
 import type { Message } from '../model/types.js';
 import { InputError, parseBytes, parseFile } from '../node/parse-file.js';
+import { defaultWorkerCount, type ParseJob } from '../node/worker-pool.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { chalkFor } from './style.js';
@@ -72,51 +73,144 @@ function writeMessage(io: CliIo, chalk: ReturnType<typeof chalkFor>, where: stri
   );
 }
 
-export async function loadDocuments(io: CliIo, patterns: string[], options: LoadOptions): Promise<Loaded> {
+export interface StreamItem<T> {
+  payload: T;
+  /** The document key, unique in the batch (a repeated number gets `#2`). */
+  key: string;
+  /** The document's own key before de-duplication, to patch rows made in a worker. */
+  originalKey: string;
+  path: string;
+}
+
+/** Batches smaller than this are parsed in-process: starting workers would cost more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+/**
+ * Parse every input and hand each result to `onItem` in input order, without holding the batch:
+ * on several cores files are parsed in worker threads (`CCHC_WORKERS`, default all cores), each
+ * reduced by `transform` where it was parsed. Unreadable inputs are reported and counted.
+ */
+export async function streamDocuments<T>(
+  io: CliIo,
+  patterns: string[],
+  options: LoadOptions,
+  transform: string,
+  onItem: (item: StreamItem<T>) => void | Promise<void>,
+): Promise<{ count: number; failed: number }> {
   if (patterns.length === 0)
     throw new UsageError('no inputs given: name files, directories, globs or - for standard input');
   const lexicon = await loadLexicon(io, options.lexicon);
   const inputs = await expandInputs(patterns, io.cwd);
-  const documents: CchcDocument[] = [];
+  const keys = new Map<string, number>();
   let failed = 0;
+  let count = 0;
+  const fail = (message: string) => {
+    failed++;
+    io.stderr.write(`cchc: ${message}\n`);
+  };
+  const deliver = async (payload: unknown, originalKey: string, path: string, warnings: Message[]) => {
+    if (!options.quiet) reportWarnings(io, path, warnings, options);
+    const n = (keys.get(originalKey) ?? 0) + 1;
+    keys.set(originalKey, n);
+    const key = n === 1 ? originalKey : `${originalKey}#${n}`;
+    if (n > 1)
+      io.stderr.write(
+        `cchc: ${path}: document key ${originalKey} is already used by another input; using ${key}\n`,
+      );
+    count++;
+    await onItem({ payload: payload as T, key, originalKey, path });
+  };
   const parseOptions = { lexicon, ...(options.encoding ? { encoding: options.encoding } : {}) };
-  for (const input of inputs) {
-    try {
-      if (input.kind === 'missing')
-        throw new InputError('NOT_FOUND', input.path, `${input.path}: ${input.reason}`);
-      const doc =
-        input.kind === 'stdin'
-          ? parseBytes(await io.readStdin(), { ...parseOptions, path: '-' })
-          : await parseFile(isAbsolute(input.path) ? input.path : join(io.cwd, input.path), parseOptions);
-      if (input.kind === 'file') doc.source.path = input.path;
-      documents.push(doc);
-      reportMessages(io, doc, options);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      failed++;
-      const shown =
-        error.path && !error.message.startsWith(error.path)
-          ? `${error.path}: ${error.message}`
-          : error.message;
-      io.stderr.write(`cchc: ${shown}\n`);
+  const { TRANSFORMS } = await import('../node/transforms.js');
+  const reduce = TRANSFORMS[transform] ?? TRANSFORMS.document!;
+  const files = inputs.filter((i) => i.kind === 'file').length;
+  const workers = defaultWorkerCount(io.env);
+  const pool =
+    workers > 1 && files >= MIN_FILES_FOR_WORKERS ? await makePool(workers, io, options.lexicon) : null;
+  try {
+    // Start every file job now (the pool queues them); deliver in input order.
+    const jobs = inputs.map((input) => {
+      if (input.kind !== 'file' || !pool) return null;
+      const job: ParseJob = { path: absolute(io, input.path), transform };
+      if (options.encoding) job.encoding = options.encoding;
+      return pool.run(job);
+    });
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i]!;
+      if (input.kind === 'missing') {
+        fail(`${input.path}: ${input.reason}`);
+        continue;
+      }
+      try {
+        if (input.kind === 'stdin') {
+          const doc = parseBytes(await io.readStdin(), { ...parseOptions, path: '-' });
+          await deliver(reduce(doc), doc.document.key, '-', doc.warnings);
+          continue;
+        }
+        const pending = jobs[i];
+        if (pending) {
+          const result = await pending;
+          if (!result.ok)
+            fail(
+              result.message.startsWith(result.path)
+                ? result.message.replace(result.path, input.path)
+                : `${input.path}: ${result.message}`,
+            );
+          else
+            await deliver(
+              withPath(result.payload, input.path),
+              result.key,
+              input.path,
+              result.warnings as Message[],
+            );
+          continue;
+        }
+        const doc = await parseFile(absolute(io, input.path), parseOptions);
+        doc.source.path = input.path;
+        await deliver(reduce(doc), doc.document.key, input.path, doc.warnings);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const shown = input.kind === 'file' ? input.path : '-';
+        fail(
+          error.message.includes(error.path)
+            ? error.message.replace(error.path, shown)
+            : `${shown}: ${error.message}`,
+        );
+      }
     }
+  } finally {
+    await pool?.close();
   }
-  disambiguateKeys(io, documents);
-  return { documents, failed };
+  return { count, failed };
 }
 
-/** Two inputs with the same document number get `key#2`, with a warning: keys must be unique in a batch. */
-function disambiguateKeys(io: CliIo, documents: CchcDocument[]) {
-  const seen = new Map<string, number>();
-  for (const doc of documents) {
-    const base = doc.document.key;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    if (n > 1) {
-      doc.document.key = `${base}#${n}`;
-      io.stderr.write(
-        `cchc: ${doc.source.path}: document key ${base} is already used by another input; using ${doc.document.key}\n`,
-      );
-    }
-  }
+function absolute(io: CliIo, path: string): string {
+  return isAbsolute(path) ? path : join(io.cwd, path);
+}
+
+/** A document from a worker carries the absolute path it was read from; show the one the user gave. */
+function withPath(payload: unknown, path: string): unknown {
+  const doc = payload as Partial<CchcDocument> | null;
+  if (doc && typeof doc === 'object' && doc.source && typeof doc.source === 'object') doc.source.path = path;
+  return payload;
+}
+
+async function makePool(size: number, io: CliIo, lexiconFile: string | undefined) {
+  const { ParsePool } = await import('../node/worker-pool.js');
+  return new ParsePool(size, lexiconFile ? absolute(io, lexiconFile) : null);
+}
+
+function reportWarnings(io: CliIo, path: string, warnings: Message[], options: LoadOptions) {
+  const chalk = chalkFor(io, io.stderr);
+  for (const w of warnings) if (w.severity !== 'info' || options.verbose) writeMessage(io, chalk, path, w);
+}
+
+/** Every document of the inputs, in order (for commands that need them all at once). */
+export async function loadDocuments(io: CliIo, patterns: string[], options: LoadOptions): Promise<Loaded> {
+  const documents: CchcDocument[] = [];
+  const { failed } = await streamDocuments<CchcDocument>(io, patterns, options, 'document', (item) => {
+    item.payload.document.key = item.key;
+    documents.push(item.payload);
+  });
+  return { documents, failed };
 }

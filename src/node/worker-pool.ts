@@ -1,0 +1,82 @@
+/**
+ * Parse many files on all cores: a small pool of worker threads, each reading and parsing one file
+ * at a time, results handed back in input order. Workers can reduce a document before sending it
+ * back (`transform`), so a batch command keeps only what it needs and memory stays flat.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export interface ParseJob {
+  path: string;
+  encoding?: string;
+  /** Name of a registered transform (src/node/transforms.ts); `document` returns the whole document. */
+  transform: string;
+}
+
+export type JobResult =
+  | { ok: true; payload: unknown; warnings: unknown[]; key: string }
+  | { ok: false; code: string; path: string; message: string };
+
+interface Pending {
+  resolve: (r: JobResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export function defaultWorkerCount(env: Record<string, string | undefined>): number {
+  const fromEnv = Number(env.CCHC_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  return Math.max(1, availableParallelism());
+}
+
+export class ParsePool {
+  private readonly workers: { worker: Worker; busy: boolean }[] = [];
+  private readonly queue: { job: ParseJob; pending: Pending }[] = [];
+  private readonly inFlight = new Map<Worker, Pending>();
+
+  constructor(size: number, lexiconFile: string | null) {
+    // Compiled, the worker sits beside this file; run from source (tests), it is the built one.
+    const here = import.meta.url;
+    const url = here.endsWith('.ts')
+      ? new URL('../../dist/node/parse-worker.js', here)
+      : new URL('./parse-worker.js', here);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { workerData: { lexiconFile } });
+      const slot = { worker, busy: false };
+      worker.on('message', (result: JobResult) => {
+        const pending = this.inFlight.get(worker);
+        this.inFlight.delete(worker);
+        slot.busy = false;
+        pending?.resolve(result);
+        this.pump();
+      });
+      worker.on('error', (error) => {
+        const pending = this.inFlight.get(worker);
+        this.inFlight.delete(worker);
+        pending?.reject(error);
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  run(job: ParseJob): Promise<JobResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, pending: { resolve, reject } });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    for (const slot of this.workers) {
+      if (slot.busy) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      slot.busy = true;
+      this.inFlight.set(slot.worker, next.pending);
+      slot.worker.postMessage(next.job);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
