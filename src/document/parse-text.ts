@@ -183,8 +183,8 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   targets.push(...built.targets);
   warnings.push(...built.messages, ...tableResult.messages);
 
-  const joined = lines.join('\n');
-  const { program, from: programFrom } = programOf(joined, header);
+  const cited = lines.filter((l) => l.includes('NQ-CP')).join('\n');
+  const { program, from: programFrom } = programOf(cited, header);
   const provenance = { ...header.provenance };
   if (programFrom) provenance.program = programFrom;
 

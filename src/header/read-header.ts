@@ -197,6 +197,9 @@ const SIGNER_TITLES = [
   'thu truong',
 ];
 
+const SIGNER_HINT =
+  /ch[uủ]\p{M}*\s*t[iị]|gi[aá]\p{M}*m\s*[dđ]|tr[uư]\p{M}*[oở]|^\s*\|?\s*(?:TM|KT|Q|TL|TUQ)\s*\./iu;
+
 function titleCase(text: string): string {
   const lower = text.toLocaleLowerCase('vi');
   // `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `GIÁM ĐỐC` → `Giám đốc`: Vietnamese titles capitalise the rank words.
@@ -221,6 +224,8 @@ function isPersonName(text: string): boolean {
 function readSigner(lines: string[], skip: Set<number>): Signer | null {
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i + 1)) continue;
+    // Cheap test first: a signature line names a rank or starts with TM./KT./Q./TL.
+    if (!SIGNER_HINT.test(lines[i]!)) continue;
     const cells = lines[i]!.split('|').map((c) => c.trim());
     for (const cell of cells) {
       const f = fold(cell);

@@ -62,7 +62,23 @@ const LEADING_JUNK = new Set(['-', '+', '*', '•', '.', ',', ';', ':', ' ']);
 const TRAILING_JUNK = new Set(['.', ',', ';', ':', '/', ' ']);
 
 /** Split one lead/partner cell into canonical agency names, in order, without duplicates. Never throws. */
+// The same cells recur in every row (`Các sở, ban, ngành, UBND cấp huyện`): remember each one's split.
+const SPLIT_CACHE = new WeakMap<AgencyLexicon, Map<string, string[]>>();
+
 export function splitAgencies(cell: string, lexicon: AgencyLexicon): string[] {
+  let cache = SPLIT_CACHE.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    SPLIT_CACHE.set(lexicon, cache);
+  }
+  const hit = cache.get(cell);
+  if (hit) return [...hit];
+  const names = splitUncached(cell, lexicon);
+  if (cache.size < 10_000 && cell.length < 500) cache.set(cell, names);
+  return [...names];
+}
+
+function splitUncached(cell: string, lexicon: AgencyLexicon): string[] {
   const text = tidyCell(cell);
   const index = indexOf(lexicon);
   const names: string[] = [];

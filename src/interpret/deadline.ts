@@ -1,5 +1,5 @@
 import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js';
-import { fold } from '../text/fold.js';
+import { fold, foldChar } from '../text/fold.js';
 
 /**
  * Deadline interpreter (SPEC §4), built like chrono-node: the text is normalised once, then an ordered
@@ -384,15 +384,7 @@ function foldWithOffsets(source: string): FoldedText {
       }
       afterSpace = true;
     } else {
-      const base =
-        char < '\u0080'
-          ? char.toLowerCase()
-          : char === 'đ' || char === 'Đ'
-            ? 'd'
-            : char
-                .normalize('NFD')
-                .replace(/[\u0300-\u036f]/g, '')
-                .toLowerCase();
+      const base = char < '\u0080' ? char.toLowerCase() : foldChar(char);
       if (base === '' && ends.length > 0) ends[ends.length - 1] = end; // a combining mark joins its letter
       for (let i = 0; i < base.length; i++) {
         starts.push(offset);
@@ -432,6 +424,9 @@ const YEAR_FORMS = [sticky(String.raw`nam ?\d{4}`)];
 const TRIGGER =
   /(?<![a-z0-9])(?:(hoan thanh) (?:(truoc|trong|vao|cham nhat(?: la)?) )?|(truoc|cham nhat(?: la)?|trong) )/g;
 
+const TRIGGER_TEST = new RegExp(TRIGGER.source);
+const TRIGGER_WORDS = /trước|chậm nhất|hoàn thành|trong/iu;
+
 function formsAfter(completed: boolean, word: string | undefined): readonly RegExp[] {
   if (word === 'truoc') return DAY_FORMS;
   if (word === 'trong' && !completed) return PERIOD_FORMS;
@@ -447,6 +442,11 @@ function formsAfter(completed: boolean, word: string | undefined): readonly RegE
  */
 export function findDeadlinePhrase(sentence: string): { raw: string; index: number } | null {
   if (typeof sentence !== 'string' || sentence === '') return null;
+  // Every phrase it reads names a day, a year or a quarter after a trigger word: check that on a
+  // cheap fold first, and build the offset map only for the few sentences that pass.
+  const nfc = /[\u0300-\u036f]/.test(sentence) ? sentence.normalize('NFC') : sentence;
+  if (!TRIGGER_WORDS.test(nfc) || !/\d|quý/iu.test(nfc)) return null;
+  if (!TRIGGER_TEST.test(fold(sentence))) return null;
   const folded = foldWithOffsets(sentence);
   for (const trigger of folded.text.matchAll(TRIGGER)) {
     const at = trigger.index + trigger[0].length;

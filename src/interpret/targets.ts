@@ -1,6 +1,6 @@
 import type { IndicatorEntry } from '../lexicon/types.js';
 import type { Comparator, TargetUnit } from '../model/types.js';
-import { fold } from '../text/fold.js';
+import { fold, foldChar as foldOneChar } from '../text/fold.js';
 
 /**
  * Target interpreter (SPEC §3 `targets`, §5 indicators): reads every quantitative target stated in one
@@ -62,8 +62,7 @@ const SPACE = /\s/;
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (ch.length === 1 && code < 0x80) return code >= 0x41 && code <= 0x5a ? ch.toLowerCase() : ch;
-  const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd');
-  return base.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+  return foldOneChar(ch);
 }
 
 function foldWithOffsets(input: string): FoldedText {
@@ -612,6 +611,8 @@ function matchIndicator(folded: string, indicators: CompiledIndicators): string 
 /** Read every quantitative target in one sentence/bullet/paragraph (already joined if it was hard-wrapped). Never throws. */
 export function readTargets(text: string, indicators: Record<string, IndicatorEntry>): TargetReading[] {
   if (typeof text !== 'string' || text === '') return [];
+  // A target is a percentage, a count after a target phrase, or a rank: most sentences are none.
+  if (!mayHoldTarget(text)) return [];
   const folded = foldWithOffsets(text);
   const compiled = compileIndicators(indicators);
   const years = findYears(folded.text);
@@ -669,6 +670,18 @@ export function readTargets(text: string, indicators: Record<string, IndicatorEn
     for (const item of found) readings.push(item.reading);
   }
   return readings;
+}
+
+// The words a count or rank target needs (ít nhất 03, tối thiểu, không quá, đạt, phấn đấu, thứ 10,
+// top 20, trở lên, lên 100%, nhóm C), tested on composed text.
+const TARGET_WORDS = /ít nhất|tối thiểu|tối đa|không quá|đạt|phấn đấu|thứ|top|lên/iu;
+const MAY_BE_RANK = /nhóm\s+[A-E](?![\p{L}\p{M}])/iu;
+
+function mayHoldTarget(text: string): boolean {
+  if (text.includes('%')) return true;
+  const nfc = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  if (/\d/.test(nfc) && TARGET_WORDS.test(nfc)) return true;
+  return MAY_BE_RANK.test(nfc);
 }
 
 function dropOverlaps(figures: Figure[]): Figure[] {

@@ -85,6 +85,7 @@ function isHeadingLine(text: string): boolean {
 }
 
 function isAllCaps(text: string): boolean {
+  if (text !== text.toUpperCase()) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
 }

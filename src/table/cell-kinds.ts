@@ -106,6 +106,7 @@ export type ColumnKind =
 
 /** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
+  if (text.length > 80) return null;
   const folded = fold(text).replace(/[.:]+$/, '');
   if (folded.length === 0 || folded.length > 60) return null;
   let best: { kind: ColumnKind; length: number } | null = null;

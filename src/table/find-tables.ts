@@ -115,6 +115,15 @@ function findL2Header(lines: string[], from: number, lexicon: TableLexicon): Tab
 function findL3Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
   for (let i = from; i < lines.length; i++) {
     if (LONE_PIPE.test(lines[i]!) || lines[i]!.trim() === '') continue;
+    // A header cell is followed by a lone `|` within three lines.
+    if (
+      !(
+        LONE_PIPE.test(lines[i + 1] ?? '') ||
+        LONE_PIPE.test(lines[i + 2] ?? '') ||
+        LONE_PIPE.test(lines[i + 3] ?? '')
+      )
+    )
+      continue;
     const kinds: ColumnKind[] = [];
     let j = i;
     let lastPipe = -1;

@@ -6,13 +6,47 @@
  * marks entirely: `Cải cách Thể chế` → `cai cach the che`. `đ` has no decomposition and is mapped by hand.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Fast path: plain ASCII needs only case and spaces.
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  const base = ascii ? text.toLowerCase() : foldChars(text);
+  return base.replace(/\s+/g, ' ').trim();
+}
+
+// Vietnamese text uses a few hundred distinct letters: fold each once and remember it.
+const CHAR_CACHE = new Map<string, string>();
+
+/** One character (code point) folded: `Ở` → `o`, `đ` → `d`, a lone combining mark → ``. */
+export function foldChar(ch: string): string {
+  let folded = CHAR_CACHE.get(ch);
+  if (folded === undefined) {
+    folded =
+      ch === 'đ' || ch === 'Đ'
+        ? 'd'
+        : ch
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '');
+    if (CHAR_CACHE.size < 4096) CHAR_CACHE.set(ch, folded);
+  }
+  return folded;
+}
+
+function foldChars(text: string): string {
+  // A decomposed (NFD) mark folds to nothing on its own, so NFD input folds like NFC.
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    out += code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
+  }
+  return out;
 }
 
 /**
