@@ -78,7 +78,8 @@ export function startProgress(io: CliIo, total: number, options: ProgressOptions
 /** One line, never wider than the terminal (a wrapped bar would scroll a new line at every redraw). */
 export function renderBar(count: number, total: number, name: string, columns: number): string {
   const counter = `${count}/${total}`;
-  const barWidth = Math.max(10, Math.min(30, columns - counter.length - 20));
+  // The bar gives way first: about thirty columns are kept for the name.
+  const barWidth = Math.max(10, Math.min(30, columns - counter.length - 34));
   const filled = total > 0 ? Math.round((count / total) * barWidth) : 0;
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${counter}`;
   const room = columns - 1 - bar.length - 1;

@@ -109,7 +109,8 @@ function groupByProvince(docs: readonly CchcDocument[]): CchcDocument[][] {
 
 /** Latest plan first: by the end of its period, then its start, then its date of issue. */
 function latestFirst(group: CchcDocument[]): CchcDocument[] {
-  const end = (d: CchcDocument) => d.document.period?.to ?? yearOf(d.document.issuedOn) ?? Number.NEGATIVE_INFINITY;
+  const end = (d: CchcDocument) =>
+    d.document.period?.to ?? yearOf(d.document.issuedOn) ?? Number.NEGATIVE_INFINITY;
   const start = (d: CchcDocument) => d.document.period?.from ?? end(d);
   return group
     .map((doc, index) => ({ doc, index }))
@@ -127,7 +128,12 @@ function yearOf(iso: string | null): number | null {
   return iso ? Number(iso.slice(0, 4)) : null;
 }
 
-function summarise(docs: CchcDocument[], by: CompareUnit, areas: AreaCode[], leadCount: number): ComparisonRow {
+function summarise(
+  docs: CchcDocument[],
+  by: CompareUnit,
+  areas: AreaCode[],
+  leadCount: number,
+): ComparisonRow {
   const first = docs[0]!.document;
   const tasks = docs.flatMap((d) => d.tasks);
   const percentOf = (n: number) => (tasks.length === 0 ? null : Math.round((n / tasks.length) * 1000) / 10);
@@ -135,7 +141,9 @@ function summarise(docs: CchcDocument[], by: CompareUnit, areas: AreaCode[], lea
   const period = spanOf(docs);
   return {
     label:
-      by === 'province' ? (first.province?.name ?? first.key) : [first.province?.name ?? first.key, periodText(period)].join(' ').trim(),
+      by === 'province'
+        ? (first.province?.name ?? first.key)
+        : [first.province?.name ?? first.key, periodText(period)].join(' ').trim(),
     key: by === 'province' ? (first.province?.slug ?? first.key) : first.key,
     province: first.province?.name ?? null,
     period,
@@ -185,18 +193,33 @@ function chooseTargets(docs: CchcDocument[], by: CompareUnit): Record<string, Co
     for (const t of doc.targets) {
       if (t.indicator === null || chosen.has(t.indicator)) continue;
       const held = best.get(t.indicator);
-      if (!held || SCOPE_RANK[t.scope] - SCOPE_RANK[held.scope] < 0 || (t.scope === held.scope && t.line < held.line)) {
+      if (
+        !held ||
+        SCOPE_RANK[t.scope] - SCOPE_RANK[held.scope] < 0 ||
+        (t.scope === held.scope && t.line < held.line)
+      ) {
         best.set(t.indicator, t);
       }
     }
-    for (const [indicator, t] of best) chosen.set(indicator, compared(t, doc.document.key, by === 'province'));
+    for (const [indicator, t] of best)
+      chosen.set(indicator, compared(t, doc.document.key, by === 'province'));
   }
   return Object.fromEntries(chosen);
 }
 
 function compared(t: Target, document: string, namePlan: boolean): ComparedTarget {
   const display = formatTarget(t) + (namePlan ? ` [${document}]` : '');
-  return { value: t.value, unit: t.unit, comparator: t.comparator, year: t.year, display, document, scope: t.scope, line: t.line, raw: t.raw };
+  return {
+    value: t.value,
+    unit: t.unit,
+    comparator: t.comparator,
+    year: t.year,
+    display,
+    document,
+    scope: t.scope,
+    line: t.line,
+    raw: t.raw,
+  };
 }
 
 /** `>=80% (2020)`, `90% (2020)` (an equal sign says nothing), `>=3 (2017)`, `>=C (2017)` for a rank group. */
@@ -218,7 +241,8 @@ function statedIndicators(rows: ComparisonRow[], order: string[]): string[] {
 function uniqueLabels(rows: ComparisonRow[]) {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.label, (counts.get(r.label) ?? 0) + 1);
-  for (const r of rows) if ((counts.get(r.label) ?? 0) > 1 || r.label === '') r.label = `${r.label} [${r.key}]`.trim();
+  for (const r of rows)
+    if ((counts.get(r.label) ?? 0) > 1 || r.label === '') r.label = `${r.label} [${r.key}]`.trim();
 }
 
 export interface FlatTable {
@@ -256,7 +280,8 @@ export function comparisonTable(comparison: Comparison, options: { leads?: numbe
     const cells: Record<string, CsvValue> = { label: r.label, key: r.key, tasks: r.tasks };
     if (comparison.by === 'province') cells.plans = r.documents;
     for (const a of comparison.areas) cells[a] = r.areas[a] ?? 0;
-    for (const [k, column] of Object.entries(PERCENT_COLUMNS)) cells[column] = r.percent[k as keyof typeof PERCENT_COLUMNS];
+    for (const [k, column] of Object.entries(PERCENT_COLUMNS))
+      cells[column] = r.percent[k as keyof typeof PERCENT_COLUMNS];
     leadColumns.forEach((c, i) => {
       const lead = r.leads[i];
       cells[c] = lead ? `${lead.agency} (${lead.tasks})` : null;

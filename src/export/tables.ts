@@ -74,6 +74,7 @@ export const TASK_COLUMNS = [
 export const TARGET_COLUMNS = [
   'doc_key',
   'target_no', // 1-based position in the document
+  'task_id', // the task whose title states the target (`tăng lên 100%` in a task cell), else empty
   'indicator',
   'comparator',
   'value',
@@ -182,6 +183,7 @@ export function targetRows(docs: readonly CchcDocument[]): Row[] {
     doc.targets.map((t, i) => ({
       doc_key: doc.document.key,
       target_no: i + 1,
+      task_id: t.task,
       indicator: t.indicator,
       comparator: t.comparator,
       value: t.value,

@@ -6,11 +6,12 @@
 import {
   type CompareUnit,
   type Comparison,
-  comparisonTable,
   compare,
+  comparisonTable,
   type FlatTable,
   transposeTable,
 } from '../../compare/compare.js';
+import type { CsvValue } from '../../export/csv.js';
 import { defaultLexicon } from '../../lexicon/load.js';
 import { AREA_CODES, type AreaCode } from '../../lexicon/types.js';
 import type { CliIo } from '../io.js';
@@ -25,12 +26,19 @@ export interface CompareCommandOptions extends LoadOptions {
   format?: string;
 }
 
-export async function compareCommand(io: CliIo, inputs: string[], options: CompareCommandOptions): Promise<number> {
+export async function compareCommand(
+  io: CliIo,
+  inputs: string[],
+  options: CompareCommandOptions,
+): Promise<number> {
   // Usage errors before reading hundreds of plans.
-  const areas = options.areas === undefined ? undefined : (chosen('--areas', options.areas, AREA_CODES) as AreaCode[]);
+  const areas =
+    options.areas === undefined ? undefined : (chosen('--areas', options.areas, AREA_CODES) as AreaCode[]);
   const lexicon = options.lexicon ? await loadLexicon(silent(io), options.lexicon) : defaultLexicon();
   const indicators =
-    options.indicators === undefined ? undefined : chosen('--indicators', options.indicators, Object.keys(lexicon.indicators));
+    options.indicators === undefined
+      ? undefined
+      : chosen('--indicators', options.indicators, Object.keys(lexicon.indicators));
   const { documents, failed } = await loadDocuments(io, inputs, options);
   const comparison = compare(documents, {
     by: options.by ?? 'document',
@@ -38,7 +46,12 @@ export async function compareCommand(io: CliIo, inputs: string[], options: Compa
     ...(areas ? { areas } : {}),
     ...(indicators ? { indicators } : {}),
   });
-  await writeComparison(io, comparison, options.format ?? (io.stdout.isTTY ? 'table' : 'json'), options.transpose === true);
+  await writeComparison(
+    io,
+    comparison,
+    options.format ?? (io.stdout.isTTY ? 'table' : 'json'),
+    options.transpose === true,
+  );
   return failed > 0 ? 3 : 0;
 }
 
@@ -77,35 +90,74 @@ function silent(io: CliIo): CliIo {
  * A comparison has more columns than a terminal is wide (nine areas, four percentages, three
  * agencies, a dozen indicators). Rather than squeezing thirty columns into illegible slivers, the
  * columns are dealt into panels that each fit the width, every panel repeating the first column
- * (the plan, or the measure when transposed) — the way R prints a wide data frame. Inside a panel,
- * writeTable wraps long cells on word boundaries and abbreviates what still does not fit.
+ * (the plan, or the measure when transposed) — the way R prints a wide data frame. A column is
+ * not made narrower than its longest word, so `civil-service` or `[158/QĐ-UBND]` is not cut, and
+ * longer text wraps on spaces. Only the repeated first column is held to a third of the width:
+ * a word longer than that (`satisfaction-public-services` on 60 columns) is abbreviated with `…`.
  */
 async function writeFittedTable(io: CliIo, table: FlatTable) {
   const width = io.stdout.columns ?? 120;
   const [first, ...rest] = table.columns;
   if (first === undefined) return;
-  const text = (v: unknown) => (Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : String(v)).normalize('NFC').length;
-  const natural = (c: string) => Math.max(c.length, ...table.rows.map((r) => text(r[c]))) + 2;
-  // A column asks for its natural width up to a cap (but room for its header); long text wraps.
-  const cap = (c: string) => Math.min(natural(c), Math.max(26, c.length + 2));
-  const firstWidth = Math.min(cap(first), Math.max(8, Math.floor(width / 3)));
-  const panels: string[][] = [];
-  let panel: string[] = [];
-  let used = 1 + firstWidth + 1;
-  for (const column of rest) {
-    const need = Math.min(cap(column), Math.max(8, width - firstWidth - 3)) + 1;
-    if (panel.length > 0 && used + need > width) {
+  const texts = (c: string) => [c, ...table.rows.map((r) => cellText(r[c]))];
+  const natural = (c: string) => Math.max(...texts(c).map((t) => t.length)) + 2;
+  // What a column cannot do without: its longest word, and short values (`>=80% (2017)`,
+  // `Sở Nội vụ (19)`) whole, since a value broken over two lines is harder to scan.
+  const least = (c: string) =>
+    Math.max(...texts(c).flatMap((t) => (t.length <= 16 ? [t.length] : t.split(' ').map((w) => w.length)))) +
+    2;
+  // A column wants its natural width up to a cap (room for its header), and needs at least `least`.
+  const sizeOf = (c: string, most: number) => {
+    const want = Math.min(natural(c), Math.max(26, c.length + 2), most);
+    return { column: c, want, need: Math.min(want, least(c)) };
+  };
+  // The first column is repeated in every panel: the same width in each, at most a third of the screen.
+  const firstFit = sizeOf(first, Math.max(10, Math.floor(width / 3)));
+  const head = { ...firstFit, need: firstFit.want };
+  const room = width - 2 - head.need; // the two outer borders and the first column
+  const panels: ReturnType<typeof sizeOf>[][] = [];
+  let panel: ReturnType<typeof sizeOf>[] = [];
+  let used = 0;
+  for (const column of rest.map((c) => sizeOf(c, Math.max(4, room - 1)))) {
+    if (panel.length > 0 && used + column.need + 1 > room) {
       panels.push(panel);
       panel = [];
-      used = 1 + firstWidth + 1;
+      used = 0;
     }
     panel.push(column);
-    used += need;
+    used += column.need + 1;
   }
   if (panel.length > 0 || panels.length === 0) panels.push(panel);
-  const maxWidths = Object.fromEntries([[first, firstWidth], ...rest.map((c) => [c, cap(c)] as const)]);
   for (const [i, columns] of panels.entries()) {
     if (i > 0) io.stdout.write('\n');
-    await writeTable(io, table.rows, [first, ...columns], { maxWidths });
+    const widths = share([head, ...columns], width - columns.length - 2);
+    await writeTable(io, table.rows, [first, ...columns.map((c) => c.column)], { maxWidths: widths });
   }
+}
+
+/** Every column gets what it needs, then the spare width goes, a column at a time, to the one furthest short of what it wants. */
+function share(
+  columns: { column: string; want: number; need: number }[],
+  budget: number,
+): Record<string, number> {
+  const widths = columns.map((c) => c.need);
+  let spare = budget - widths.reduce((a, b) => a + b, 0);
+  while (spare > 0) {
+    let neediest = -1;
+    columns.forEach((c, i) => {
+      if (
+        widths[i]! < c.want &&
+        (neediest < 0 || c.want - widths[i]! > columns[neediest]!.want - widths[neediest]!)
+      )
+        neediest = i;
+    });
+    if (neediest < 0) break;
+    widths[neediest]! += 1;
+    spare -= 1;
+  }
+  return Object.fromEntries(columns.map((c, i) => [c.column, widths[i]!]));
+}
+
+function cellText(v: CsvValue): string {
+  return (Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : String(v)).normalize('NFC');
 }

@@ -18,12 +18,20 @@ export interface ExportCommandOptions extends LoadOptions {
   delimiter?: ',' | ';' | 'tab';
 }
 
-export async function exportCommand(io: CliIo, inputs: string[], options: ExportCommandOptions): Promise<number> {
+export async function exportCommand(
+  io: CliIo,
+  inputs: string[],
+  options: ExportCommandOptions,
+): Promise<number> {
   if (options.out === undefined && options.table === undefined) {
-    throw new UsageError('export needs --out DIR (every table as a file) or --table NAME (one table to stdout)');
+    throw new UsageError(
+      'export needs --out DIR (every table as a file) or --table NAME (one table to stdout)',
+    );
   }
   if (options.out !== undefined && options.table !== undefined) {
-    throw new UsageError('--out and --table cannot be used together: --out writes every table, --table one to stdout');
+    throw new UsageError(
+      '--out and --table cannot be used together: --out writes every table, --table one to stdout',
+    );
   }
   const csvOptions = { excel: options.excel === true, delimiter: delimiterOf(options.delimiter) };
   const { documents, failed } = await loadDocuments(io, inputs, options);
