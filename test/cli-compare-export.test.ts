@@ -385,3 +385,40 @@ describe('progress bar', () => {
     expect(renderBar(340, 340, '', 40)).toMatch(/^\[#+\] 340\/340$/);
   });
 });
+
+describe('batches on worker threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-batch-'));
+  for (let i = 0; i < 5; i++) {
+    for (const name of FIXTURE_FILES)
+      writeFileSync(join(dir, `${i}-${name}`), readFileSync(join(ROOT, 'fixtures', name)));
+  }
+
+  it('export writes the same files with two workers as with one', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'cchc-out1-'));
+    const two = mkdtempSync(join(tmpdir(), 'cchc-out2-'));
+    const a = await cchc(['export', dir, '--out', one, '--quiet'], { env: { CCHC_WORKERS: '1' } });
+    const b = await cchc(['export', dir, '--out', two, '--quiet'], { env: { CCHC_WORKERS: '2' } });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    for (const name of Object.keys(EXPORT_TABLES)) {
+      expect(readFileSync(join(two, `${name}.csv`), 'utf8')).toBe(
+        readFileSync(join(one, `${name}.csv`), 'utf8'),
+      );
+    }
+    const tasks = parse(readFileSync(join(two, 'tasks.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(tasks).toHaveLength(5 * 143);
+    // Repeated document numbers are made unique (`121/KH-UBND#2` ...), also in rows built on a worker:
+    // three plans with tasks, five copies each.
+    expect(new Set(tasks.map((t) => t.doc_key)).size).toBe(15);
+    expect(tasks.some((t) => t.doc_key === '121/KH-UBND#5')).toBe(true);
+  });
+
+  it('compare gives the same rows with two workers as with one', async () => {
+    const a = await cchc(['compare', dir, '--format', 'json', '--quiet'], { env: { CCHC_WORKERS: '1' } });
+    const b = await cchc(['compare', dir, '--format', 'json', '--quiet'], { env: { CCHC_WORKERS: '2' } });
+    expect(b.out).toBe(a.out);
+    expect(JSON.parse(b.out)).toHaveLength(20);
+  });
+});

@@ -124,6 +124,7 @@ export async function streamDocuments<T>(
   const { TRANSFORMS } = await import('../node/transforms.js');
   const reduce = TRANSFORMS[transform] ?? TRANSFORMS.document!;
   const files = inputs.filter((i) => i.kind === 'file').length;
+  const progress = (await import('./progress.js')).startProgress(io, inputs.length);
   const workers = defaultWorkerCount(io.env);
   const pool =
     workers > 1 && files >= MIN_FILES_FOR_WORKERS ? await makePool(workers, io, options.lexicon) : null;
@@ -137,6 +138,7 @@ export async function streamDocuments<T>(
     });
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!;
+      progress.tick(input.kind === 'stdin' ? '-' : input.path);
       if (input.kind === 'missing') {
         fail(`${input.path}: ${input.reason}`);
         continue;
@@ -179,6 +181,7 @@ export async function streamDocuments<T>(
       }
     }
   } finally {
+    progress.done();
     await pool?.close();
   }
   return { count, failed };

@@ -12,6 +12,8 @@ export interface CsvOptions {
   delimiter?: Delimiter;
   /** Write the header row (default true). */
   header?: boolean;
+  /** Start with a UTF-8 BOM (default: with `excel`); off for the later pieces of a streamed file. */
+  bom?: boolean;
 }
 
 export type CsvValue = string | number | boolean | null | undefined | readonly string[];
@@ -35,7 +37,7 @@ export function toCsv(
       columns: columns.map((c) => ({ key: String(columns.indexOf(c)), header: c })),
       delimiter: options.delimiter ?? ',',
       record_delimiter: excel ? '\r\n' : '\n',
-      bom: excel,
+      bom: options.bom ?? excel,
       escape_formulas: excel,
       quoted_match: /^\s|\s$/,
     },

@@ -24,3 +24,36 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
 }
+
+/** A file written in pieces and put in place only when complete (`commit`), or not at all (`abort`). */
+export interface AtomicFile {
+  write(chunk: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export async function openAtomic(path: string): Promise<AtomicFile> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  return {
+    write: async (chunk) => {
+      await handle.write(chunk);
+    },
+    commit: async () => {
+      await handle.sync();
+      await close();
+      await rename(temp, path);
+    },
+    abort: async () => {
+      await close().catch(() => undefined);
+      await unlink(temp).catch(() => undefined);
+    },
+  };
+}

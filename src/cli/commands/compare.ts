@@ -14,8 +14,9 @@ import {
 import type { CsvValue } from '../../export/csv.js';
 import { defaultLexicon } from '../../lexicon/load.js';
 import { AREA_CODES, type AreaCode } from '../../lexicon/types.js';
+import type { CchcDocument } from '../../model/document.js';
 import type { CliIo } from '../io.js';
-import { type LoadOptions, loadDocuments, loadLexicon, UsageError } from '../load.js';
+import { type LoadOptions, loadLexicon, streamDocuments, UsageError } from '../load.js';
 import { writeCsv, writeJson, writeMarkdown, writeNdjson, writeTable, writeYaml } from '../render.js';
 
 export interface CompareCommandOptions extends LoadOptions {
@@ -39,7 +40,12 @@ export async function compareCommand(
     options.indicators === undefined
       ? undefined
       : chosen('--indicators', options.indicators, Object.keys(lexicon.indicators));
-  const { documents, failed } = await loadDocuments(io, inputs, options);
+  // Workers send back only what compare() reads, so a batch of thousands of plans stays small.
+  const documents: CchcDocument[] = [];
+  const { failed } = await streamDocuments<CchcDocument>(io, inputs, options, 'compare', (item) => {
+    item.payload.document.key = item.key;
+    documents.push(item.payload);
+  });
   const comparison = compare(documents, {
     by: options.by ?? 'document',
     lexicon,

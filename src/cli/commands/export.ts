@@ -7,9 +7,10 @@ import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { type Delimiter, toCsv } from '../../export/csv.js';
 import { EXPORT_TABLES, type ExportTableName } from '../../export/tables.js';
-import { writeFileAtomic } from '../../export/write-atomic.js';
+import { type AtomicFile, openAtomic } from '../../export/write-atomic.js';
+import type { ExportRows } from '../../node/transforms.js';
 import type { CliIo } from '../io.js';
-import { type LoadOptions, loadDocuments, UsageError } from '../load.js';
+import { type LoadOptions, streamDocuments, UsageError } from '../load.js';
 
 export interface ExportCommandOptions extends LoadOptions {
   out?: string;
@@ -34,30 +35,67 @@ export async function exportCommand(
     );
   }
   const csvOptions = { excel: options.excel === true, delimiter: delimiterOf(options.delimiter) };
-  const { documents, failed } = await loadDocuments(io, inputs, options);
-  if (options.table !== undefined) {
-    const { columns, rows } = EXPORT_TABLES[options.table];
-    io.stdout.write(toCsv(rows(documents), columns, csvOptions));
-    return failed > 0 ? 3 : 0;
+  const names =
+    options.table !== undefined ? [options.table] : (Object.keys(EXPORT_TABLES) as ExportTableName[]);
+  // Every table is written as the documents arrive (one header, then each document's rows), so an
+  // export of thousands of plans holds one document at a time.
+  const sinks = new Map<ExportTableName, { write(chunk: string): Promise<void> | void; rows: number }>();
+  let files: { name: ExportTableName; file: AtomicFile }[] = [];
+  const out = options.out;
+  if (out !== undefined) {
+    const dir = isAbsolute(out) ? out : join(io.cwd, out);
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--out ${out}: cannot create the directory (${error.code ?? error.message})`);
+    });
+    files = await Promise.all(
+      names.map(async (name) => ({ name, file: await openAtomic(join(dir, `${name}.csv`)) })),
+    );
+    for (const { name, file } of files) sinks.set(name, { write: (c) => file.write(c), rows: 0 });
+  } else {
+    for (const name of names) sinks.set(name, { write: (c) => void io.stdout.write(c), rows: 0 });
   }
-  const out = options.out!;
-  if (documents.length === 0 && failed > 0) {
-    // Keep the last good export rather than replace it with empty tables.
-    io.stderr.write(`cchc: no input could be read; nothing written to ${out}\n`);
-    return 3;
+  let result: { count: number; failed: number };
+  try {
+    for (const name of names) {
+      await sinks.get(name)!.write(toCsv([], EXPORT_TABLES[name].columns, csvOptions));
+    }
+    result = await streamDocuments<ExportRows>(io, inputs, options, 'export', async (item) => {
+      for (const name of names) {
+        const rows = item.payload[name];
+        if (rows.length === 0) continue;
+        for (const row of rows) {
+          // The key is unique in the batch only once all earlier inputs are known; the path is the one given.
+          if (item.key !== item.originalKey) row.doc_key = item.key;
+          if (name === 'documents') row.path = item.path;
+        }
+        const sink = sinks.get(name)!;
+        sink.rows += rows.length;
+        await sink.write(
+          toCsv(rows, EXPORT_TABLES[name].columns, { ...csvOptions, header: false, bom: false }),
+        );
+      }
+    });
+  } catch (error) {
+    await Promise.all(files.map(({ file }) => file.abort()));
+    throw error;
   }
-  const dir = isAbsolute(out) ? out : join(io.cwd, out);
-  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`--out ${out}: cannot create the directory (${error.code ?? error.message})`);
-  });
-  const written: string[] = [];
-  for (const [name, { columns, rows }] of Object.entries(EXPORT_TABLES)) {
-    const data = rows(documents);
-    await writeFileAtomic(join(dir, `${name}.csv`), toCsv(data, columns, csvOptions));
-    written.push(`${name}.csv (${data.length} ${data.length === 1 ? 'row' : 'rows'})`);
+  if (out !== undefined) {
+    if (result.count === 0 && result.failed > 0) {
+      // Keep the last good export rather than replace it with empty tables.
+      await Promise.all(files.map(({ file }) => file.abort()));
+      io.stderr.write(`cchc: no input could be read; nothing written to ${out}\n`);
+      return 3;
+    }
+    for (const { file } of files) await file.commit();
+    if (!options.quiet) {
+      const written = names.map((n) => {
+        const rows = sinks.get(n)!.rows;
+        return `${n}.csv (${rows} ${rows === 1 ? 'row' : 'rows'})`;
+      });
+      io.stderr.write(`cchc: wrote ${written.join(', ')} to ${out}\n`);
+    }
   }
-  if (!options.quiet) io.stderr.write(`cchc: wrote ${written.join(', ')} to ${out}\n`);
-  return failed > 0 ? 3 : 0;
+  return result.failed > 0 ? 3 : 0;
 }
 
 function delimiterOf(option: ExportCommandOptions['delimiter']): Delimiter {
