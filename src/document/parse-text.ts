@@ -67,9 +67,16 @@ function message(code: Message['code'], text: string, line: number | null, quote
   return m;
 }
 
+const GOAL_KINDS = new WeakMap<Section, GoalKind | null>();
+
 function goalKindForPath(path: Section[]): GoalKind | null {
   for (let i = path.length - 1; i >= 0; i--) {
-    const kind = goalKindOf(path[i]!.title);
+    const section = path[i]!;
+    let kind = GOAL_KINDS.get(section);
+    if (kind === undefined) {
+      kind = goalKindOf(section.title);
+      GOAL_KINDS.set(section, kind);
+    }
     if (kind) return kind;
   }
   return null;
@@ -220,7 +227,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     source: {
       path: options.path ?? null,
       sha256: options.source?.sha256 ?? null,
-      bytes: options.source?.bytes ?? Buffer_byteLength(text),
+      bytes: options.source?.bytes ?? utf8Length(text),
       encoding: options.source?.encoding ?? 'utf-8',
       normalized: changes.length > 0,
       normalizations: changes,
@@ -253,9 +260,19 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   };
 }
 
-/** UTF-8 length without Buffer (the library stays free of Node globals). */
-function Buffer_byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
+/** UTF-8 length, counted without encoding the text (the library stays free of Node globals). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function toTarget(

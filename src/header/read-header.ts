@@ -303,7 +303,7 @@ export function readHeader(
   let number: string | null = null;
   let numberLine = 0;
   for (let i = 0; i < lines.length && !number; i++) {
-    if (tableLines.has(i + 1)) continue;
+    if (tableLines.has(i + 1) || !lines[i]!.includes('Số')) continue;
     const cells = lines[i]!.split('|');
     for (const cell of cells) {
       const m = /^\s*Số\s*:\s*(.*)$/u.exec(cell);
@@ -405,6 +405,7 @@ export function readHeader(
   let place: string | null = null;
   let issuedOn: string | null = null;
   for (let i = 0; i < Math.min(lines.length, bodyStart + 5) && !issuedOn; i++) {
+    if (!lines[i]!.includes('ngày')) continue;
     const cells = lines[i]!.split('|');
     for (const cell of cells) {
       const m = /^\s*([^,]{2,40}),\s*ngày\b(.*)$/u.exec(cell);

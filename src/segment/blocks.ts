@@ -79,9 +79,19 @@ function startsItem(text: string): boolean {
 }
 
 /** `KẾ HOẠCH`, `CẢI CÁCH HÀNH CHÍNH TỈNH NAM ĐỊNH`: two or more capitalised words (a lone `TTHC.` is not). */
+/** `… đúng quy định.`, `… như sau:`, `… (ghi chú)”.` — without a regex scan over a long paragraph. */
+function endsSentence(text: string): boolean {
+  let end = text.length - 1;
+  const last = text[end];
+  if (last === '"' || last === '”' || last === ')') end--;
+  const c = text[end];
+  return c === '.' || c === ':' || c === '!' || c === '?';
+}
+
 function isHeadingLine(text: string): boolean {
+  if (!isAllCaps(text)) return false;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  return words.length >= 2 && isAllCaps(text);
+  return words.length >= 2;
 }
 
 function isAllCaps(text: string): boolean {
@@ -95,6 +105,7 @@ function isAllCaps(text: string): boolean {
  */
 export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean): Block[] {
   const blocks: Block[] = [];
+  const headingLines = new WeakMap<Block, boolean>();
   let current: Block | null = null;
   const append = (block: Block, text: string, line: number) => {
     block.text += block.text ? ` ${text}` : text;
@@ -130,14 +141,16 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
       const proseCont =
         wrapped &&
         prev.kind !== 'heading' &&
-        !/[.:!?]["”)]?$/.test(prev.text) &&
-        isHeadingLine(prev.text) === isHeadingLine(text) &&
+        !endsSentence(prev.text) &&
+        headingLines.get(prev) === isHeadingLine(text) &&
         !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![\p{L}])/u.test(text);
       if (headingCont || proseCont) {
         append(prev, text, lineNo);
         continue;
       }
     }
+    // Whether a block began as a capitalised heading line is decided once, on its first line: the
+    // block's text grows as wrapped lines join it, and testing it again would cost its length each time.
     current = {
       kind: c.kind,
       text,
@@ -147,6 +160,7 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
       level: c.level,
       body: c.body,
     };
+    headingLines.set(current, isHeadingLine(text));
     blocks.push(current);
   }
   return blocks;

@@ -5,7 +5,21 @@
  * strings, and both occur in real plans), so comparisons that should treat them alike strip the
  * marks entirely: `Cải cách Thể chế` → `cai cach the che`. `đ` has no decomposition and is mapped by hand.
  */
+// Table cells and headings repeat (`Sở Nội vụ`, `Năm 2021`): short texts are folded once.
+const FOLD_CACHE = new Map<string, string>();
+
 export function fold(text: string): string {
+  if (text.length > 120) return foldUncached(text);
+  let folded = FOLD_CACHE.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (FOLD_CACHE.size >= 20_000) FOLD_CACHE.clear();
+    FOLD_CACHE.set(text, folded);
+  }
+  return folded;
+}
+
+function foldUncached(text: string): string {
   // Fast path: plain ASCII needs only case and spaces.
   let ascii = true;
   for (let i = 0; i < text.length; i++) {
