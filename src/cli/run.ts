@@ -160,7 +160,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  const { Command, CommanderError, Option } = await import('commander');
+  const [{ Command, CommanderError, Option }, { prepareColour }] = await Promise.all([
+    import('commander'),
+    import('./style.js'),
+  ]);
+  await prepareColour(io);
   const { UsageError } = await import('./load.js');
   let exitCode: number = EXIT.ok;
   const program = new Command()

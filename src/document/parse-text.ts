@@ -84,7 +84,7 @@ function goalKindForPath(path: Section[]): GoalKind | null {
 
 // Verbs that end the subject of an assignment: `Văn phòng UBND tỉnh, Sở Tài nguyên ... xây dựng Đề án`.
 const ASSIGNMENT_VERB =
-  /\s(?:xây dựng|chủ trì|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|gửi|trình|có trách nhiệm|chịu trách nhiệm|hướng dẫn|báo cáo|rà soát|hoàn thành|căn cứ|đẩy nhanh|đẩy mạnh|tiếp tục|khẩn trương|nghiên cứu)(?![\p{L}])/u;
+  /\s(?:xây dựng|chủ trì|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|gửi|trình|có trách nhiệm|chịu trách nhiệm|hướng dẫn|báo cáo|rà soát|hoàn thành|căn cứ|đẩy nhanh|đẩy mạnh|tiếp tục|khẩn trương|nghiên cứu)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
 
 /** The agency a prose commitment is assigned to: named at the start of its paragraph, or in its heading (`2.2. Sở Nội vụ`). */
 function commitmentAgency(body: string, sectionPath: Section[], lexicon: LexiconData): string | null {

@@ -43,17 +43,21 @@ const KINDS = [
   'Đề án',
   'Kết luận',
 ];
-const KIND_RE = new RegExp(`(?<![\\p{L}])(${KINDS.join('|')})(?![\\p{L}])`, 'gu');
+const KIND_RE = new RegExp(
+  `(?<![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])(${KINDS.join('|')})(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])`,
+  'gu',
+);
 /** `158/QĐ-UBND`, `30c/NQ-CP`, `45/2013/NQ-HĐND`, `27-NQ/TU`, `245/QĐUBND`, `09/TTr-SNV`. */
 export const DOC_NUMBER =
-  /\d{1,5}[a-zA-Z]?(?:\/\d{4})?\/[\p{L}]{1,8}(?:[-–][\p{L}\d]{1,12}){0,3}|\d{1,5}-[\p{Lu}]{1,5}\/[\p{Lu}]{1,8}/u;
-const NUMBER_AFTER_KIND = new RegExp(`^\\s*(?:số\\s*:?\\s*)?(${DOC_NUMBER.source})`, 'iu');
+  /\d{1,5}[a-zA-Z]?(?:\/\d{4})?\/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]{1,8}(?:[-–][A-Za-z\u00C0-\u024F\u1E00-\u1EFF\d]{1,12}){0,3}|\d{1,5}-[A-ZĐ]{1,5}\/[A-ZĐ]{1,8}/u;
+const NUMBER_AFTER_KIND = new RegExp(`^\\s*(?:[sS]ố\\s*:?\\s*)?(${DOC_NUMBER.source})`, 'u');
 const ISSUER =
-  /^(?:[^;]{0,40}?)\bcủa\s+((?:[^;,(]|,(?!\s))+?)(?=\s+(?:về|ban hành|tại|trên|đối với|quy định|phê duyệt|hướng dẫn|giai đoạn|triển khai|thực hiện)(?![\p{L}])|[;,(.]|$)/u;
-const LAW_NAME = /^\s*([\p{L}\d&]+(?:\s+[\p{L}\d&]+){0,11}?)(?=\s*[;,]|\s*$|\s+(?:ngày|số)(?![\p{L}]))/u;
+  /^(?:[^;]{0,40}?)\bcủa\s+((?:[^;,(]|,(?!\s))+?)(?=\s+(?:về|ban hành|tại|trên|đối với|quy định|phê duyệt|hướng dẫn|giai đoạn|triển khai|thực hiện)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])|[;,(.]|$)/u;
+const LAW_NAME =
+  /^\s*([A-Za-z\u00C0-\u024F\u1E00-\u1EFF\d&]+(?:\s+[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\d&]+){0,11}?)(?=\s*[;,]|\s*$|\s+(?:ngày|số)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF]))/u;
 
 const BASIS_OPENERS =
-  /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Theo|Triển khai|Thi hành)(?![\p{L}])/u;
+  /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Theo|Triển khai|Thi hành)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
 
 export function isBasisParagraph(text: string): boolean {
   return BASIS_OPENERS.test(text);
@@ -74,7 +78,7 @@ export function readLegalBases(text: string, lineAt: (offset: number) => number)
     const number = numberMatch ? numberMatch[1]! : null;
     let name: string | null = null;
     let rest = numberMatch ? afterKind.slice(numberMatch[0].length) : afterKind;
-    if (!number && /luật|pháp lệnh/iu.test(kind)) {
+    if (!number && (kind === 'Luật' || kind === 'Bộ luật' || kind === 'Pháp lệnh')) {
       const m = LAW_NAME.exec(afterKind);
       if (m) {
         name = `${kind} ${m[1]!.trim()}`;

@@ -173,7 +173,7 @@ function issuerName(organ: string, province: ProvinceEntry | null): string {
 }
 
 const BODY_START =
-  /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều 1\b|I\s*\.\s)(?![\p{L}])/u;
+  /^(?:[-–+]\s*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều 1\b|I\s*\.\s)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
 
 function capacityOf(text: string): string | null {
   const m = /^(TM|KT|Q|TL|TUQ)\s*\.\s*(.+)$/u.exec(text.trim());
@@ -211,11 +211,22 @@ function titleCase(text: string): string {
     );
 }
 
-const NAME = /^(?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]*$|^(?:\p{Lu}+\s+){1,4}\p{Lu}+$/u;
+/** `Lữ Văn Hùng`, `NGUYỄN VĂN AN`: two to five words, each capitalised (or all in capitals), letters only. */
+function looksLikeName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  const allCaps = text === text.toUpperCase();
+  return words.every((w) => {
+    const first = w.charAt(0);
+    if (first === first.toLowerCase() || !/^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+$/.test(w)) return false;
+    const rest = w.slice(1);
+    return allCaps ? rest === rest.toUpperCase() : rest === rest.toLowerCase();
+  });
+}
 
 function isPersonName(text: string): boolean {
   const t = text.trim();
-  if (!NAME.test(t)) return false;
+  if (!looksLikeName(t)) return false;
   const f = fold(t);
   return !SIGNER_TITLES.some((s) => f.includes(s)) && !/uy ban|nhan dan|noi nhan|luu|chu tich|ubnd/.test(f);
 }

@@ -4,7 +4,7 @@
  * UTF-8 → the 8-bit Vietnamese encodings, each decoded and scored by its share of common words.
  * Never throws: bad input is a `{ ok: false }` result or a note.
  */
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import { decodeTcvn3, decodeVni } from './legacy-vietnamese.js';
 
 export { encodeLegacy } from './legacy-vietnamese.js';

@@ -14,7 +14,7 @@
  *   a few letters have a byte of their own (`ơ` = `ô`, `ư` = `ö`, `đ` = `ñ`, `ị` = `ò`), and those take
  *   marks too (`ườ` = `ö` + `ô` + `ø`).
  */
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 
 /** Tone marks in the column order of the tables below: none, huyền, hỏi, ngã, sắc, nặng. */
 const TONES = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'] as const;
@@ -165,11 +165,29 @@ function buildVniDecoder(encoder: Map<string, string>, cp1252: readonly string[]
   return { single, pair };
 }
 
-const TCVN3_ENCODER = buildTcvn3Encoder();
-const TCVN3_DECODER = buildTcvn3Decoder(TCVN3_ENCODER);
-const CP1252_CHARS = singleByteTable('cp1252');
-const VNI_ENCODER = buildVniEncoder();
-const VNI_DECODER = buildVniDecoder(VNI_ENCODER, CP1252_CHARS);
+// The tables are built on first use: most inputs are UTF-8, and a command should start fast.
+let tables:
+  | {
+      tcvn3Encoder: Map<string, number>;
+      tcvn3Decoder: Uint16Array;
+      vniEncoder: Map<string, string>;
+      vniDecoder: VniDecoder;
+    }
+  | undefined;
+
+function getTables() {
+  if (!tables) {
+    const tcvn3Encoder = buildTcvn3Encoder();
+    const vniEncoder = buildVniEncoder();
+    tables = {
+      tcvn3Encoder,
+      tcvn3Decoder: buildTcvn3Decoder(tcvn3Encoder),
+      vniEncoder,
+      vniDecoder: buildVniDecoder(vniEncoder, singleByteTable('cp1252')),
+    };
+  }
+  return tables;
+}
 
 // --- Decoding ------------------------------------------------------------------------------------
 
@@ -191,12 +209,12 @@ function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
 
 /** TCVN3 (ABC) or TCVN 5712 VN1 bytes → text, with `.VnTimeH` capitals restored. Not normalised. */
 export function decodeTcvn3(bytes: Uint8Array): string {
-  return restoreVnTimeHCapitals(decodeWithTable(bytes, TCVN3_DECODER));
+  return restoreVnTimeHCapitals(decodeWithTable(bytes, getTables().tcvn3Decoder));
 }
 
 /** VNI Windows bytes → text with precomposed letters. */
 export function decodeVni(bytes: Uint8Array): string {
-  const { single, pair } = VNI_DECODER;
+  const { single, pair } = getTables().vniDecoder;
   const units = new Uint16Array(bytes.length);
   let length = 0;
   // The previous byte while it can still take a mark; -1 once a mark has been attached.
@@ -380,7 +398,7 @@ function buildTcvn3Units(): UnitTable {
   for (const [ch, replacement] of Object.entries(TCVN3_PUNCTUATION)) {
     table[ch.charCodeAt(0)] = packBytes(latin1Bytes(replacement));
   }
-  for (const [ch, byte] of TCVN3_ENCODER) {
+  for (const [ch, byte] of getTables().tcvn3Encoder) {
     table[ch.charCodeAt(0)] = packBytes([byte]);
     // A capital ABC lacks takes its lowercase byte (`.VnTimeH`); the seven it has keep their own.
     const upper = ch.toUpperCase().charCodeAt(0);
@@ -391,10 +409,11 @@ function buildTcvn3Units(): UnitTable {
 
 function buildVniUnits(): UnitTable {
   const table = new Uint32Array(0x10000);
-  CP1252_CHARS.forEach((ch, byte) => {
+  singleByteTable('cp1252').forEach((ch, byte) => {
     if (ch !== '\ufffd') table[ch.charCodeAt(0)] = packBytes([byte]);
   });
-  for (const [ch, spelling] of VNI_ENCODER) table[ch.charCodeAt(0)] = packBytes(latin1Bytes(spelling));
+  for (const [ch, spelling] of getTables().vniEncoder)
+    table[ch.charCodeAt(0)] = packBytes(latin1Bytes(spelling));
   return table;
 }
 

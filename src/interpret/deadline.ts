@@ -425,7 +425,8 @@ const TRIGGER =
   /(?<![a-z0-9])(?:(hoan thanh) (?:(truoc|trong|vao|cham nhat(?: la)?) )?|(truoc|cham nhat(?: la)?|trong) )/g;
 
 // A trigger word followed by what can follow it (`trong` only before a period): a cheap first test.
-const TRIGGER_TEST = /(?<![a-z0-9])(?:hoan thanh|truoc|cham nhat)(?![a-z])|(?<![a-z0-9])trong (?:quy|thang|\d)/;
+const TRIGGER_TEST =
+  /(?<![a-z0-9])(?:hoan thanh|truoc|cham nhat)(?![a-z])|(?<![a-z0-9])trong (?:quy|thang|\d)/;
 const TRIGGER_WORDS = /trước|chậm nhất|hoàn thành|trong/iu;
 
 function formsAfter(completed: boolean, word: string | undefined): readonly RegExp[] {

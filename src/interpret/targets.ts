@@ -55,7 +55,6 @@ interface FoldedText {
 }
 
 const COMBINING_MARK = /\p{M}/u;
-const COMBINING_MARKS = /\p{M}/gu;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const SPACE = /\s/;
 

@@ -90,13 +90,13 @@ function endsSentence(text: string): boolean {
 
 function isHeadingLine(text: string): boolean {
   if (!isAllCaps(text)) return false;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text.split(/\s+/).filter((w) => /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(w));
   return words.length >= 2;
 }
 
 function isAllCaps(text: string): boolean {
   if (text !== text.toUpperCase()) return false;
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const letters = text.replace(/[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
@@ -143,7 +143,7 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
         prev.kind !== 'heading' &&
         !endsSentence(prev.text) &&
         headingLines.get(prev) === isHeadingLine(text) &&
-        !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![\p{L}])/u.test(text);
+        !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u.test(text);
       if (headingCont || proseCont) {
         append(prev, text, lineNo);
         continue;

@@ -37,7 +37,9 @@ export function numberOnly(text: string): string | null {
  * as printed and the text after it. The text must start with a letter, so `31/12/2017` is not item 31.
  */
 export function numberedItem(text: string): { number: string; text: string } | null {
-  const m = /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(?=[\p{L}“"(])(.+)$/u.exec(text);
+  const m = /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(?=[A-Za-z\u00C0-\u024F\u1E00-\u1EFF“"(])(.+)$/u.exec(
+    text,
+  );
   return m ? { number: m[1]!, text: m[2]!.trim() } : null;
 }
 
@@ -61,7 +63,7 @@ function startsWithWord(folded: string, heads: readonly string[]): boolean {
     if (!folded.startsWith(head)) continue;
     const next = folded.charAt(head.length);
     // `ubndcap huyen` (a missing space in 004) still starts with `ubnd`.
-    if (next === '' || !/\p{L}/u.test(next) || head.length >= 4) return true;
+    if (next === '' || !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(next) || head.length >= 4) return true;
   }
   return false;
 }

@@ -160,11 +160,11 @@ const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
 
 /** `BÁO CÁO`, `PHỤ LỤC 2`: a capitalised line of two or more words (a lone `(TTHC)` is not one). */
 function isHeadingLike(line: string): boolean {
-  const letters = line.replace(/[^\p{L}]/gu, '');
+  const letters = line.replace(/[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/gu, '');
   const words = line
     .trim()
     .split(/\s+/)
-    .filter((w) => /\p{L}/u.test(w));
+    .filter((w) => /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(w));
   return words.length >= 2 && letters.length >= 5 && letters === letters.toUpperCase();
 }
 
