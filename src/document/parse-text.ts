@@ -262,6 +262,8 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
 
 /** UTF-8 length, counted without encoding the text (the library stays free of Node globals). */
 function utf8Length(text: string): number {
+  const native = (globalThis as { Buffer?: { byteLength(s: string, e: string): number } }).Buffer;
+  if (native) return native.byteLength(text, 'utf8');
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

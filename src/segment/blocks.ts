@@ -95,6 +95,11 @@ function isHeadingLine(text: string): boolean {
 }
 
 function isAllCaps(text: string): boolean {
+  // Most lines have a lower-case ASCII letter near the start: answer without copying the line.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+  }
   if (text !== text.toUpperCase()) return false;
   const letters = text.replace(/[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();

@@ -21,6 +21,9 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 // C0/C1 controls other than tab and newline (decoding has already happened, so these are noise).
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+const ANY_ODD =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff]/;
+
 export function normalizeText(input: string): NormalizedText {
   const changes: NormalizationChange[] = [];
   let text = input;
@@ -35,6 +38,8 @@ export function normalizeText(input: string): NormalizedText {
   const nfc = text.normalize('NFC');
   if (nfc !== text) changes.push('nfc');
   text = nfc;
+  // One scan decides whether any of the three cleanups is needed (most texts need none).
+  if (text.search(ANY_ODD) === -1) return { lines: text.split('\n'), changes };
   if (text.search(SPACE_LIKE) !== -1) {
     text = text.replace(SPACE_LIKE, ' ');
     changes.push('nbsp');
