@@ -58,6 +58,8 @@ export async function writeTable(
     wordWrap: true,
     wrapOnWordBoundary: true,
     style: coloured ? { head: [], border: ['grey'] } : { head: [], border: [] },
+    // No rule between body rows: a wrapped cell is followed by the next row, half the height.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const r of rows) table.push(columns.map((c) => text(r[c])));
   io.stdout.write(`${table.toString()}\n`);
