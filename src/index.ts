@@ -49,6 +49,7 @@ export type {
   Goal,
   SourceInfo,
   TableQuality,
+  TableSection,
   Task,
   TaskDeadline,
 } from './model/document.js';
