@@ -195,3 +195,19 @@ describe('the built binary (smoke test)', () => {
     expect(missing.stderr).toMatch(/nope\.txt/);
   });
 });
+
+describe('--encoding', () => {
+  it('reads a file in the encoding named, and refuses an unknown name with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
+    const { encodeLegacy } = await import('../src/input/decode.js');
+    writeFileSync(join(dir, 'vni.txt'), encodeLegacy(readFileSync(join(ROOT, SON_LA), 'utf8'), 'vni'));
+    const r = await cchc(['parse', join(dir, 'vni.txt'), '--encoding', 'VNI', '--quiet']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.source.encoding).toBe('vni');
+    expect(doc.tasks).toHaveLength(40);
+    const bad = await cchc(['parse', SON_LA, '--encoding', 'klingon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--encoding klingon: unknown encoding; use one of utf-8/);
+  });
+});

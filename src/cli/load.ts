@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { resolveEncodingName, SUPPORTED_ENCODINGS } from '../input/decode.js';
 import { defaultLexicon, mergeLexicon } from '../lexicon/load.js';
 import type { LexiconData } from '../lexicon/types.js';
 import type { CchcDocument } from '../model/document.js';
@@ -99,6 +100,11 @@ export async function streamDocuments<T>(
 ): Promise<{ count: number; failed: number }> {
   if (patterns.length === 0)
     throw new UsageError('no inputs given: name files, directories, globs or - for standard input');
+  if (options.encoding !== undefined && resolveEncodingName(options.encoding) === null) {
+    throw new UsageError(
+      `--encoding ${options.encoding}: unknown encoding; use one of ${SUPPORTED_ENCODINGS.join(', ')}`,
+    );
+  }
   const lexicon = await loadLexicon(io, options.lexicon);
   const inputs = await expandInputs(patterns, io.cwd);
   const keys = new Map<string, number>();

@@ -322,7 +322,8 @@ function decodeLegacyDetected(bytes: Uint8Array): DecodeResult {
   return textResult(decoded, best.encoding, confidence, false, notes);
 }
 
-function resolveEncodingName(name: string): string | null {
+/** The canonical name of an encoding given by a user (`utf8`, `CP1258`, `abc`), or null when unknown. */
+export function resolveEncodingName(name: string): string | null {
   const key = name.trim().toLowerCase();
   if (SUPPORTED_ENCODINGS.includes(key)) return key;
   return ENCODING_ALIASES[key] ?? null;
