@@ -10,7 +10,7 @@ import type { LexiconData } from '../lexicon/types.js';
 import type { CchcDocument } from '../model/document.js';
 import type { Message } from '../model/types.js';
 import { InputError, parseBytes, parseFile } from '../node/parse-file.js';
-import { defaultWorkerCount, type ParseJob } from '../node/worker-pool.js';
+import { defaultWorkerCount, type JobResult, type ParseJob } from '../node/worker-pool.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { chalkFor } from './style.js';
@@ -97,6 +97,7 @@ export async function streamDocuments<T>(
   options: LoadOptions,
   transform: string,
   onItem: (item: StreamItem<T>) => void | Promise<void>,
+  transformOptions?: unknown,
 ): Promise<{ count: number; failed: number }> {
   if (patterns.length === 0)
     throw new UsageError('no inputs given: name files, directories, globs or - for standard input');
@@ -128,21 +129,31 @@ export async function streamDocuments<T>(
   };
   const parseOptions = { lexicon, ...(options.encoding ? { encoding: options.encoding } : {}) };
   const { TRANSFORMS } = await import('../node/transforms.js');
-  const reduce = TRANSFORMS[transform] ?? TRANSFORMS.document!;
+  const transformFn = TRANSFORMS[transform] ?? TRANSFORMS.document!;
+  const reduce = (doc: CchcDocument) => transformFn(doc, transformOptions);
   const files = inputs.filter((i) => i.kind === 'file').length;
   const progress = (await import('./progress.js')).startProgress(io, inputs.length);
   const workers = defaultWorkerCount(io.env);
   const pool =
     workers > 1 && files >= MIN_FILES_FOR_WORKERS ? await makePool(workers, io, options.lexicon) : null;
   try {
-    // Start every file job now (the pool queues them); deliver in input order.
-    const jobs = inputs.map((input) => {
-      if (input.kind !== 'file' || !pool) return null;
-      const job: ParseJob = { path: absolute(io, input.path), transform };
-      if (options.encoding) job.encoding = options.encoding;
-      return pool.run(job);
-    });
+    // Keep a window of jobs running ahead of the one being delivered: enough to keep every worker
+    // busy, few enough that finished results waiting for their turn do not pile up in memory.
+    const jobs: (Promise<JobResult> | null)[] = new Array(inputs.length).fill(null);
+    const window = workers * 4;
+    let started = 0;
+    const startUpTo = (limit: number) => {
+      for (; started < Math.min(limit, inputs.length); started++) {
+        const input = inputs[started]!;
+        if (input.kind !== 'file' || !pool) continue;
+        const job: ParseJob = { path: absolute(io, input.path), transform };
+        if (options.encoding) job.encoding = options.encoding;
+        if (transformOptions !== undefined) job.options = transformOptions;
+        jobs[started] = pool.run(job);
+      }
+    };
     for (let i = 0; i < inputs.length; i++) {
+      startUpTo(i + window);
       const input = inputs[i]!;
       progress.tick(input.kind === 'stdin' ? '-' : input.path);
       if (input.kind === 'missing') {
@@ -156,6 +167,7 @@ export async function streamDocuments<T>(
           continue;
         }
         const pending = jobs[i];
+        jobs[i] = null;
         if (pending) {
           const result = await pending;
           if (!result.ok)

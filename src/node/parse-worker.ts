@@ -36,7 +36,12 @@ parentPort?.on('message', async (job: ParseJob) => {
       ...(job.encoding ? { encoding: job.encoding } : {}),
     });
     const transform = TRANSFORMS[job.transform] ?? TRANSFORMS.document!;
-    result = { ok: true, payload: transform(doc), warnings: doc.warnings, key: doc.document.key };
+    result = {
+      ok: true,
+      payload: transform(doc, job.options),
+      warnings: doc.warnings,
+      key: doc.document.key,
+    };
   } catch (error) {
     if (error instanceof InputError)
       result = { ok: false, code: error.code, path: error.path, message: error.message };

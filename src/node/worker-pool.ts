@@ -11,6 +11,8 @@ export interface ParseJob {
   encoding?: string;
   /** Name of a registered transform (src/node/transforms.ts); `document` returns the whole document. */
   transform: string;
+  /** Options for the transform (structured-cloneable). */
+  options?: unknown;
 }
 
 export type JobResult =

@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path';
 import { type Delimiter, toCsv } from '../../export/csv.js';
 import { EXPORT_TABLES, type ExportTableName } from '../../export/tables.js';
 import { type AtomicFile, openAtomic } from '../../export/write-atomic.js';
-import type { ExportRows } from '../../node/transforms.js';
+import { type ExportChunks, KEY_MARK, PATH_MARK } from '../../node/transforms.js';
 import type { CliIo } from '../io.js';
 import { type LoadOptions, streamDocuments, UsageError } from '../load.js';
 
@@ -59,22 +59,29 @@ export async function exportCommand(
     for (const name of names) {
       await sinks.get(name)!.write(toCsv([], EXPORT_TABLES[name].columns, csvOptions));
     }
-    result = await streamDocuments<ExportRows>(io, inputs, options, 'export', async (item) => {
-      for (const name of names) {
-        const rows = item.payload[name];
-        if (rows.length === 0) continue;
-        for (const row of rows) {
-          // The key is unique in the batch only once all earlier inputs are known; the path is the one given.
-          if (item.key !== item.originalKey) row.doc_key = item.key;
-          if (name === 'documents') row.path = item.path;
+    // Each document's rows arrive as CSV made on a worker, with marks where its key and path go:
+    // the key is unique in the batch only once all earlier inputs are known, and the path shown is
+    // the one the user gave.
+    const field = (value: string) =>
+      toCsv([{ v: value }], ['v'], { ...csvOptions, header: false, bom: false }).replace(/\r?\n$/, '');
+    result = await streamDocuments<ExportChunks>(
+      io,
+      inputs,
+      options,
+      'export',
+      async (item) => {
+        const key = field(item.key);
+        const path = field(item.path);
+        for (const name of names) {
+          const chunk = item.payload.csv[name];
+          if (chunk === '') continue;
+          const sink = sinks.get(name)!;
+          sink.rows += item.payload.rows[name];
+          await sink.write(chunk.replaceAll(KEY_MARK, key).replaceAll(PATH_MARK, path));
         }
-        const sink = sinks.get(name)!;
-        sink.rows += rows.length;
-        await sink.write(
-          toCsv(rows, EXPORT_TABLES[name].columns, { ...csvOptions, header: false, bom: false }),
-        );
-      }
-    });
+      },
+      csvOptions,
+    );
   } catch (error) {
     await Promise.all(files.map(({ file }) => file.abort()));
     throw error;
