@@ -61,13 +61,23 @@ export function buildTasks(tables: ReadTable[], ctx: Context): BuiltTasks {
   const taskIds = new KeyRegistry();
   const sectionsByTable: TableSection[][] = [];
 
+  let keys = new KeyRegistry();
+  let seen = new Map<string, { title: string; key: string }[]>();
+  let known: TableSection[] = [];
+  let section: TableSection | null = null;
+  let group: (TableSection & { label: string }) | null = null;
+  let unnumbered = new Map<string, number>();
   tables.forEach((table, tableIndex) => {
-    const keys = new KeyRegistry();
     const list: TableSection[] = [];
-    const seen = new Map<string, { title: string; key: string }[]>();
-    let section: TableSection | null = null;
-    let group: (TableSection & { label: string }) | null = null;
-    const unnumbered = new Map<string, number>();
+    if (!table.continues) {
+      // A new table starts afresh; a header printed again after a page break carries on.
+      keys = new KeyRegistry();
+      seen = new Map();
+      known = [];
+      section = null;
+      group = null;
+      unnumbered = new Map();
+    }
 
     for (const event of table.events) {
       if (event.type === 'section') {
@@ -86,7 +96,7 @@ export function buildTasks(tables: ReadTable[], ctx: Context): BuiltTasks {
               heading,
             ),
           );
-          section = list.find((s) => s.key === same.key) ?? section;
+          section = known.find((s) => s.key === same.key) ?? section;
           continue;
         }
         const key = keys.unique(numeral);

@@ -371,6 +371,17 @@ function assignPositionally(
   const accountCell = (cell: Cell) => {
     for (const line of cell.lines) asm.accounted.add(line);
   };
+  // A group column (`Nhiệm vụ` | `Nhiệm vụ cụ thể`): a filled group cell heads the tasks after it.
+  const groupCell = columns.includes('group') ? at('group') : undefined;
+  if (groupCell && groupCell.text !== '') {
+    const numbered = numberedItem(groupCell.text);
+    events.push({
+      type: 'group',
+      numeral: numbered?.number ?? null,
+      title: numbered?.text ?? groupCell.text,
+      line: groupCell.line,
+    });
+  }
   if (valueCells.every((v) => v.cell.text === '')) {
     // `1` | `Công tác chỉ đạo, điều hành` | (empty cells) — a group row (001).
     events.push({ type: 'group', numeral: number, title: taskCell.text, line: taskCell.line });
@@ -387,7 +398,12 @@ function assignPositionally(
     splitFromMergedCell: false,
   };
   for (const { kind, cell } of valueCells) {
-    if (cell.text !== '') task.values[kind as ValueSlot] = { text: cell.text, line: cell.line };
+    if (cell.text === '') continue;
+    // A header that names a column twice (`Cơ quan chủ trì` | `Cơ quan chủ trì`): keep both cells.
+    const held = task.values[kind as ValueSlot];
+    task.values[kind as ValueSlot] = held
+      ? { text: `${held.text}; ${cell.text}`, line: held.line }
+      : { text: cell.text, line: cell.line };
   }
   events.push(task);
   for (const c of trimmed) accountCell(c);
@@ -415,7 +431,37 @@ export function assembleRows(cells: Cell[], region: TableRegion, lexicon: TableL
     }
   }
   asm.finish();
+  if (region.endsDocument) markCutRow(asm.events, asm.messages);
   return { events: asm.events, messages: asm.messages, accounted: asm.accounted };
+}
+
+/**
+ * A table that runs to the end of the text and stops in the middle of a row (a truncated copy):
+ * its last row has a number and a title but no cells, and would read as a group heading. It is a
+ * task, and the warning says the table was cut off.
+ */
+function markCutRow(events: TableEvent[], messages: Message[]) {
+  const last = events[events.length - 1];
+  if (!last) return;
+  if (last.type === 'group' && last.numeral !== null && !/^[IVX]+$/.test(last.numeral)) {
+    events[events.length - 1] = {
+      type: 'task',
+      number: last.numeral,
+      title: last.title,
+      line: last.line,
+      titleLine: last.line,
+      values: {},
+      splitFromMergedCell: false,
+    };
+  } else if (last.type !== 'task' || (last.values.lead && last.values.deadline)) {
+    return;
+  }
+  messages.push({
+    code: 'TABLE_TRUNCATED',
+    severity: 'warning',
+    message: `the table ends in the middle of a row at the end of the text: "${short(last.title)}" is incomplete`,
+    line: last.line,
+  });
 }
 
 function warnMissingPositional(task: RawTask, columns: ColumnKind[], messages: Message[]) {

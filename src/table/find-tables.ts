@@ -22,6 +22,10 @@ export interface TableRegion {
   columns: ColumnKind[];
   /** L2: the indentation that starts a cell line (a tab, or the spaces that replaced it). */
   indent?: string;
+  /** The same header printed again right after the previous table (a page break): one table, continued. */
+  continues?: boolean;
+  /** Nothing but blank lines after the table: a last row cut short was cut by the end of the text. */
+  endsDocument?: boolean;
 }
 
 const LONE_PIPE = /^\s*\|\s*$/;
@@ -219,24 +223,40 @@ function endOfL2Table(lines: string[], region: TableRegion): number {
 }
 
 /** Every task table in the document, in order, without overlaps. */
+function nextHeader(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+  const candidates = [
+    findL1Header(lines, from, lexicon),
+    findL2Header(lines, from, lexicon),
+    findL3Header(lines, from, lexicon),
+  ].filter((r): r is TableRegion => r !== null);
+  candidates.sort((a, b) => a.headerStart - b.headerStart);
+  return candidates[0] ?? null;
+}
+
+/**
+ * Every task table in the document, in order, without overlaps. A table ends where its rows stop,
+ * or where the next header row begins — another table, or the same header printed again after a
+ * page break (the reader then continues the first table; see `continues`).
+ */
 export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[] {
   const regions: TableRegion[] = [];
-  let from = 0;
-  while (from < lines.length) {
-    const candidates = [
-      findL1Header(lines, from, lexicon),
-      findL2Header(lines, from, lexicon),
-      findL3Header(lines, from, lexicon),
-    ].filter((r): r is TableRegion => r !== null);
-    if (candidates.length === 0) break;
-    candidates.sort((a, b) => a.headerStart - b.headerStart);
-    const region = candidates[0]!;
+  let next = nextHeader(lines, 0, lexicon);
+  while (next) {
+    const region = next;
     if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'));
     else if (region.layout === 'L3') region.endLine = endOfPipeTable(lines, region, (l) => LONE_PIPE.test(l));
     else region.endLine = endOfL2Table(lines, region);
     region.endLine = Math.max(region.endLine, region.headerEnd);
+    next = nextHeader(lines, region.headerEnd, lexicon);
+    if (next && next.headerStart <= region.endLine) region.endLine = next.headerStart - 1;
+    const previous = regions[regions.length - 1];
+    region.continues =
+      previous !== undefined &&
+      previous.layout === region.layout &&
+      previous.columns.join() === region.columns.join() &&
+      previous.endLine + 1 === region.headerStart;
+    region.endsDocument = lines.slice(region.endLine).every((l) => /^[\s|]*$/.test(l));
     regions.push(region);
-    from = region.endLine;
   }
   return regions;
 }

@@ -24,6 +24,8 @@ export interface TableReport {
 export interface ReadTable {
   report: TableReport;
   events: TableEvent[];
+  /** The previous table's header printed again (a page break): its sections and groups carry on. */
+  continues: boolean;
 }
 
 export interface ReadTablesResult {
@@ -41,6 +43,13 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
   const tableLines = new Set<number>();
   for (const region of findTables(lines, lexicon)) {
     const cells = readCells(lines, region);
+    // The column-number row some tables carry under the header (`(1)` | `(2)` | `(3)`) is part of it.
+    let k = 0;
+    while (k < cells.length && (cells[k]!.text === '' || /^\(\d{1,2}\)$/.test(cells[k]!.text))) k++;
+    if (cells.slice(0, k).filter((c) => c.text !== '').length >= 2) {
+      region.headerEnd = Math.max(region.headerEnd, ...cells.slice(0, k).flatMap((c) => c.lines));
+      cells.splice(0, k);
+    }
     const assembled = assembleRows(cells, region, lexicon);
     messages.push(...assembled.messages);
     for (let l = region.headerStart; l <= region.headerEnd; l++) assembled.accounted.add(l);
@@ -85,6 +94,7 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
         emptyCells: totalSlots === 0 ? 0 : round(emptySlots / totalSlots),
       },
       events: assembled.events,
+      continues: region.continues === true,
     });
   }
   return { tables, messages, tableLines };
