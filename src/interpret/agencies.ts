@@ -9,7 +9,7 @@
  * punctuation (`&` reads `và`), so `Đài PT - TH`, `Đài PT-TH` and `Đài PTTH` meet in one alias.
  */
 import type { LexiconData } from '../lexicon/types.js';
-import { fold } from '../text/fold.js';
+import { detach, fold } from '../text/fold.js';
 
 export type AgencyLexicon = Pick<LexiconData, 'agencies' | 'agencyListPrefixes'>;
 
@@ -74,7 +74,7 @@ export function splitAgencies(cell: string, lexicon: AgencyLexicon): string[] {
   const hit = cache.get(cell);
   if (hit) return [...hit];
   const names = splitUncached(cell, lexicon);
-  if (cache.size < 10_000 && cell.length < 500) cache.set(cell, names);
+  if (cache.size < 10_000 && cell.length < 500) cache.set(detach(cell), names.map(detach));
   return [...names];
 }
 

@@ -14,9 +14,17 @@ export function fold(text: string): string {
   if (folded === undefined) {
     folded = foldUncached(text);
     if (FOLD_CACHE.size >= 20_000) FOLD_CACHE.clear();
-    FOLD_CACHE.set(text, folded);
+    FOLD_CACHE.set(detach(text), detach(folded));
   }
   return folded;
+}
+
+/**
+ * A copy of `text` that does not keep the string it was cut from alive. A line or cell is a slice of
+ * its whole document; kept in a cache as it is, it would keep every document of a batch in memory.
+ */
+export function detach(text: string): string {
+  return (text + ' ').slice(0, -1);
 }
 
 function foldUncached(text: string): string {
