@@ -86,8 +86,7 @@ function splitMergedTasks(number: string, text: string): { number: string; text:
     const lastPart = Number(parts[parts.length - 1]);
     parts[parts.length - 1] = String(lastPart + 1);
     const nextNumber = parts.join('.');
-    const escaped = nextNumber.replace(/\./g, '\\.');
-    const m = new RegExp(`[.;:]\\s+${escaped}\\.?\\s+(?=\\p{Lu})`, 'u').exec(rest);
+    const m = findNextNumber(rest, nextNumber);
     if (!m) break;
     out.push({ number: currentNumber, text: rest.slice(0, m.index + 1).trim(), offset: currentOffset });
     currentOffset = restOffset + m.index + 1 + (m[0].length - m[0].slice(1).trimStart().length - 1);
@@ -97,6 +96,32 @@ function splitMergedTasks(number: string, text: string): { number: string; text:
   }
   out.push({ number: currentNumber, text: rest.trim(), offset: currentOffset });
   return out;
+}
+
+/**
+ * `. 1.2. Rà soát` in a merged cell: the next number at a sentence boundary, followed by a capital.
+ * Found with indexOf rather than a regular expression built for each cell.
+ */
+function findNextNumber(text: string, number: string): { index: number; 0: string } | null {
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    let start = at - 1;
+    while (start >= 0 && /\s/.test(text[start]!)) start--;
+    if (start < 0 || start === at - 1 || !'.;:'.includes(text[start]!)) continue;
+    let end = at + number.length;
+    if (text[end] === '.') end++;
+    const spaceStart = end;
+    while (end < text.length && /\s/.test(text[end]!)) end++;
+    const next = text[end];
+    if (
+      end === spaceStart ||
+      next === undefined ||
+      next === next.toLowerCase() ||
+      next !== next.toUpperCase()
+    )
+      continue;
+    return { index: start, 0: text.slice(start, end) };
+  }
+  return null;
 }
 
 class RowAssembler {

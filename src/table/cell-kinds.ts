@@ -107,10 +107,24 @@ export type ColumnKind =
   | 'notes';
 
 /** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
+// The first words of the column phrases: most cells start with none of them, and are no header.
+const FIRST_WORDS = new WeakMap<TableLexicon['columns'], Set<string>>();
+
+function firstWords(columns: TableLexicon['columns']): Set<string> {
+  let set = FIRST_WORDS.get(columns);
+  if (!set) {
+    set = new Set(Object.values(columns).flatMap((phrases) => phrases.map((p) => p.split(' ')[0]!)));
+    FIRST_WORDS.set(columns, set);
+  }
+  return set;
+}
+
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
   if (text.length > 80) return null;
   const folded = fold(text).replace(/[.:]+$/, '');
   if (folded.length === 0 || folded.length > 60) return null;
+  const space = folded.indexOf(' ');
+  if (!firstWords(lexicon.columns).has(space === -1 ? folded : folded.slice(0, space))) return null;
   let best: { kind: ColumnKind; length: number } | null = null;
   for (const [kind, phrases] of Object.entries(lexicon.columns)) {
     for (const phrase of phrases) {
