@@ -1,0 +1,527 @@
+/**
+ * `npm run bench`: builds the corpus (bench/corpus.js), measures, prints a table and writes it to
+ * bench/RESULTS.md. A report, not a test: it exits 0 whatever the numbers, and a step that fails
+ * (a crash, a timeout) is reported as such and the others still run.
+ *
+ *   npm run bench                          # everything: 2–6 minutes on 2 cores, depending on the parser
+ *   BENCH_SEED=7 npm run bench             # another corpus (the default seed is fixed)
+ *   BENCH_SKIP=cli,startup node bench/run.js   # skip steps while iterating: sample, baseline,
+ *                                              # parse, scaling, cli, startup, deadlines
+ *   node bench/profile.js                  # where parseText spends its time (see that file)
+ *
+ * The corpus is kept in bench/corpus/ (git-ignored) and rebuilt only when the seed, the fixtures or
+ * the generator change. MB is 10^6 bytes of UTF-8 input throughout.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SEED, ensureCorpus, MIN_BYTES, MIN_DOCS, ROOT, verifySample } from './corpus.js';
+import { benchDeadlines } from './deadlines.js';
+
+const SEED = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const CLI = join(ROOT, 'bin', 'cchc.js');
+const CHILD_TIMEOUT_MS = 240_000;
+const STARTUP_RUNS = 15;
+const SMALL_PLAN = 'fixtures/son-la-2014-qd-158.txt';
+
+const TARGETS = {
+  parseRatio: 0.4,
+  speedup: 1.6,
+  peakRssMb: 250,
+  versionRatio: 1.3,
+  parseStartRatio: 2,
+  scalingSpread: 0.15,
+};
+
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+const MB = 1e6;
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const { parseText, parseDeadline } = await import('../dist/index.js');
+
+const started = performance.now();
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: availableParallelism(),
+  node: process.version,
+  date: new Date().toISOString(),
+  seed: SEED,
+  // Other processes on a 2-core machine skew every number: the load is part of the record.
+  loadBefore: loadavg()[0],
+};
+log(
+  `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, seed ${SEED}, load ${fmt(machine.loadBefore, 2)}`,
+);
+if (machine.loadBefore > 0.5)
+  log('the machine is busy (1-minute load average above 0.5): numbers will be noisy');
+
+const rows = []; // [measure, value, note]
+
+/** Runs one step unless BENCH_SKIP names it; a step that throws is reported and the others still run. */
+async function step(name, fn) {
+  if (SKIP.has(name)) return;
+  try {
+    await fn();
+  } catch (error) {
+    const first = String(error?.message ?? error).split('\n')[0];
+    log(`${name} failed: ${error?.stack ?? error}`);
+    rows.push([`${name}: failed`, 'error', first]);
+    verdict(false, `${name} did not run to the end: ${first}`);
+  }
+}
+const verdicts = []; // { pass, text }
+const verdict = (pass, text) => verdicts.push({ pass, text });
+const sections = {}; // extra Markdown for RESULTS.md
+
+// ---------------------------------------------------------------------------------------------
+// The corpus.
+
+const manifest = ensureCorpus({ seed: SEED, minBytes: MIN_BYTES, minDocs: MIN_DOCS, log });
+const corpusFiles = manifest.files.map((f) => ({ ...f, abs: join(ROOT, f.path) }));
+const totalMb = manifest.totalBytes / MB;
+rows.push(['corpus', `${corpusFiles.length} files, ${fmt(totalMb)} MB`, describeVariety(manifest)]);
+verdict(
+  manifest.totalBytes >= MIN_BYTES && corpusFiles.length >= MIN_DOCS,
+  `corpus ≥ 100 MiB (${fmt(MIN_BYTES / MB)} MB) and ≥ ${MIN_DOCS} files: ${fmt(totalMb)} MB, ${corpusFiles.length} files`,
+);
+await step('sample', () => {
+  const sample = verifySample(manifest, parseText, { seed: SEED, count: 24 });
+  const bad = sample.results.filter((r) => !r.ok);
+  const note = `expected (fixture) counts: ${[...sample.expected].map(([f, n]) => `${f.split('-')[0]}-${f.split('-')[1]} ${n}`).join(', ')}`;
+  rows.push([
+    'corpus sample parses to its fixture’s task count (±10%)',
+    `${sample.ok}/${sample.results.length}`,
+    note,
+  ]);
+  for (const r of bad)
+    log(`sample mismatch: ${r.path} (${r.done.join(', ')}): ${r.got} tasks, fixture ${r.want}`);
+  sections.sample = [
+    '| file | variations | tasks | fixture |',
+    '|---|---|---:|---:|',
+    ...sample.results.map(
+      (r) =>
+        `| ${r.path.replace('bench/corpus/', '')} | ${r.done.join(', ')} | ${r.got}${r.ok ? '' : ' ✗'} | ${r.want} |`,
+    ),
+  ].join('\n');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Baseline: read + decode + split, the same files, this process. The best of three passes (a
+// limit is what the machine can do, so the fastest pass is the one that says it).
+
+let baseline = Number.NaN;
+await step('baseline', async () => {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const passes = [];
+  let sink = 0;
+  for (let p = 0; p < 3; p++) {
+    const t0 = performance.now();
+    for (const f of corpusFiles) sink += decoder.decode(readFileSync(f.abs)).split(/\r?\n/).length;
+    passes.push((performance.now() - t0) / 1000);
+  }
+  baseline = totalMb / Math.min(...passes);
+  rows.push([
+    'baseline: read + UTF-8 decode + split lines',
+    `${fmt(baseline)} MB/s`,
+    `best of 3 passes (${passes.map((s) => fmt(s, 2)).join(', ')} s); ${sink / 3} lines`,
+  ]);
+  log(`baseline ${fmt(baseline)} MB/s`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// parseText, one thread: only the parse is timed (files are read and decoded outside the clock).
+// Scaling: 25 MB and 50 MB prefixes of the corpus, then the whole corpus (the parse measurement).
+// Each is the best of two passes when a pass takes under 30 s (one pass otherwise, to keep the
+// run short while the parser is slow): other processes on two cores easily add 20%.
+
+function parsePass(files) {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let ms = 0;
+  let bytes = 0;
+  let tasks = 0;
+  for (const f of files) {
+    const text = decoder.decode(readFileSync(f.abs));
+    const t0 = performance.now();
+    const doc = parseText(text, { path: f.path });
+    ms += performance.now() - t0;
+    bytes += f.bytes;
+    tasks += doc.tasks.length;
+  }
+  return { seconds: ms / 1000, mb: bytes / MB, tasks, files: files.length };
+}
+
+function bestPass(files) {
+  const first = parsePass(files);
+  if (first.seconds >= 30) return { ...first, passes: 1 };
+  const second = parsePass(files);
+  return { ...(second.seconds < first.seconds ? second : first), passes: 2 };
+}
+
+function prefix(files, bytes) {
+  let total = 0;
+  const out = [];
+  for (const f of files) {
+    if (total >= bytes) break;
+    out.push(f);
+    total += f.bytes;
+  }
+  return out;
+}
+
+let parseMbs = Number.NaN;
+await step('parse', async () => {
+  parsePass(prefix(corpusFiles, 2 * MB)); // warm-up: the JIT, the lexicon, the caches
+  const passes = [];
+  if (!SKIP.has('scaling')) {
+    for (const size of [25, 50]) {
+      log(`parseText on ${size} MB …`);
+      passes.push({ label: `${size} MB`, ...bestPass(prefix(corpusFiles, size * MB)) });
+    }
+  }
+  log(`parseText on the whole corpus (${fmt(totalMb)} MB) …`);
+  const full = bestPass(corpusFiles);
+  passes.push({ label: `${fmt(full.mb, 0)} MB`, ...full });
+  parseMbs = full.mb / full.seconds;
+  const ratio = parseMbs / baseline;
+  rows.push([
+    'parseText, one thread',
+    `${fmt(parseMbs, 2)} MB/s`,
+    `${fmt(full.seconds)} s for ${full.files} files, ${full.tasks} tasks; ${fmt((full.seconds / full.files) * 1000)} ms per plan; best of ${full.passes}`,
+  ]);
+  rows.push(['parseText / baseline', fmt(ratio, 3), `target ≥ ${TARGETS.parseRatio}`]);
+  verdict(ratio >= TARGETS.parseRatio, `parseText ≥ ${TARGETS.parseRatio} × baseline: ${fmt(ratio, 3)}`);
+  if (passes.length > 1) {
+    const perMb = passes.map((p) => (p.seconds / p.mb) * 1000);
+    const spread = Math.max(...perMb) / Math.min(...perMb) - 1;
+    for (const [i, p] of passes.entries())
+      rows.push([
+        `scaling: parseText on ${p.label}`,
+        `${fmt(perMb[i], 1)} ms/MB`,
+        `${p.files} files, ${fmt(p.seconds)} s, best of ${p.passes}`,
+      ]);
+    rows.push([
+      'scaling: slowest / fastest time per MB − 1',
+      `${fmt(spread * 100)}%`,
+      `target ≤ ${TARGETS.scalingSpread * 100}%`,
+    ]);
+    verdict(
+      spread <= TARGETS.scalingSpread,
+      `time per MB flat within ±${TARGETS.scalingSpread * 100}% at 25/50/${fmt(full.mb, 0)} MB: spread ${fmt(spread * 100)}%`,
+    );
+  }
+  log(`parseText ${fmt(parseMbs, 2)} MB/s`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The CLI end to end, in child processes: export and compare, CCHC_WORKERS=1 and =2.
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs `node args…`; resolves with wall time, exit, peak RSS (kB) and the tail of stderr. */
+function runNode(args, { env = {}, stdoutFile = null, timeoutMs = CHILD_TIMEOUT_MS } = {}) {
+  const timeFile = TIME ? join(tmpdir(), `cchc-bench-time-${process.pid}-${Date.now()}`) : null;
+  const command = TIME ? TIME : process.execPath;
+  const argv = TIME ? ['-v', '-o', timeFile, process.execPath, ...args] : args;
+  const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(command, argv, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', out, 'pipe'],
+    });
+    let stderrLines = 0;
+    let tail = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      stderrLines += chunk.split('\n').length - 1;
+      tail = (tail + chunk).slice(-2000);
+    });
+    // Without /usr/bin/time: poll the high-water mark; the last reading before exit is a lower bound.
+    let polledKb = 0;
+    const poll = TIME
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) polledKb = Math.max(polledKb, Number(m[1]));
+          } catch {}
+        }, 25);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      const seconds = (performance.now() - t0) / 1000;
+      clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      if (typeof out === 'number') closeSync(out);
+      let peakKb = polledKb;
+      let cpuPercent = Number.NaN;
+      let exit = code;
+      if (timeFile && existsSync(timeFile)) {
+        const report = readFileSync(timeFile, 'utf8');
+        peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? Number.NaN);
+        // CPU share: 100% = one core busy the whole time; what the worker threads actually use.
+        cpuPercent = Number(/Percent of CPU this job got: (\d+)%/.exec(report)?.[1] ?? Number.NaN);
+        // /usr/bin/time reports the command's own exit status or the signal that ended it.
+        const status = /Exit status: (\d+)/.exec(report);
+        if (status) exit = Number(status[1]);
+        if (/Command terminated by signal (\d+)/.test(report))
+          exit = `signal ${/signal (\d+)/.exec(report)[1]}`;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({
+        seconds,
+        exit: signal ? `signal ${signal}` : exit,
+        peakMb: (peakKb * 1024) / MB,
+        cpuPercent,
+        stderrLines,
+        tail,
+        timedOut,
+      });
+    });
+  });
+}
+
+function describeRun(r) {
+  if (r.timedOut) return `killed after ${CHILD_TIMEOUT_MS / 1000} s`;
+  const parts = [`exit ${r.exit}`];
+  if (Number.isFinite(r.cpuPercent)) parts.push(`CPU ${r.cpuPercent}%`);
+  if (r.stderrLines > 0) parts.push(`${r.stderrLines} stderr lines`);
+  return parts.join(', ');
+}
+
+await step('cli', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+  try {
+    const commands = [
+      { name: 'export', args: () => [CLI, 'export', 'bench/corpus', '--out', join(outDir, 'export')] },
+      {
+        name: 'compare',
+        args: () => [CLI, 'compare', 'bench/corpus', '--format', 'json'],
+        stdout: join(outDir, 'compare.json'),
+      },
+    ];
+    for (const c of commands) {
+      const runs = {};
+      for (const workers of [1, 2]) {
+        log(`cchc ${c.name} over the corpus, CCHC_WORKERS=${workers} …`);
+        const r = await runNode(c.args(), {
+          env: { CCHC_WORKERS: String(workers) },
+          stdoutFile: c.stdout ?? null,
+        });
+        runs[workers] = r;
+        let check = '';
+        if (c.name === 'export') {
+          const m = /documents\.csv \((\d+) rows?\)/.exec(r.tail);
+          check = m ? `; documents.csv ${m[1]} rows` : '';
+        } else {
+          try {
+            const parsed = JSON.parse(readFileSync(c.stdout, 'utf8'));
+            check = `; ${Array.isArray(parsed) ? parsed.length : '?'} rows of JSON`;
+          } catch {
+            check = '; stdout is not JSON';
+          }
+        }
+        rows.push([
+          `cchc ${c.name}, CCHC_WORKERS=${workers}`,
+          `${fmt(r.seconds)} s, ${fmt(totalMb / r.seconds, 2)} MB/s, peak RSS ${fmt(r.peakMb, 0)} MB`,
+          describeRun(r) + check,
+        ]);
+        if (r.exit !== 0 && !r.timedOut)
+          log(`cchc ${c.name} ended with ${r.exit}: ${r.tail.trim().split('\n').slice(-3).join(' | ')}`);
+        log(`  ${fmt(r.seconds)} s, peak RSS ${fmt(r.peakMb, 0)} MB, ${describeRun(r)}`);
+        rmSync(join(outDir, 'export'), { recursive: true, force: true });
+      }
+      const ok = (r) => r.exit === 0 && !r.timedOut;
+      const speedup = runs[1].seconds / runs[2].seconds;
+      const valid = ok(runs[1]) && ok(runs[2]);
+      rows.push([
+        `cchc ${c.name}: speed-up 2 workers / 1`,
+        valid ? `${fmt(speedup, 2)}×` : '—',
+        `target ≥ ${TARGETS.speedup}×`,
+      ]);
+      verdict(
+        valid && speedup >= TARGETS.speedup,
+        `cchc ${c.name} 2 workers ≥ ${TARGETS.speedup}× one: ${valid ? `${fmt(speedup, 2)}×` : 'a run failed'}`,
+      );
+      const peak = Math.max(runs[1].peakMb, runs[2].peakMb);
+      verdict(
+        valid && peak <= TARGETS.peakRssMb,
+        `cchc ${c.name} peak RSS ≤ ${TARGETS.peakRssMb} MB: ${fmt(peak, 0)} MB (the larger of the two runs)${valid ? '' : ', a run failed'}`,
+      );
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Start-up: medians of interleaved runs, so drift hits all three alike.
+
+await step('startup', async () => {
+  log(`start-up, ${STARTUP_RUNS} runs each …`);
+  const variants = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'cchc --version', args: [CLI, '--version'] },
+    { name: `cchc parse ${SMALL_PLAN.split('/').pop()}`, args: [CLI, 'parse', SMALL_PLAN] },
+  ];
+  const times = variants.map(() => []);
+  const exits = variants.map(() => new Set());
+  for (let i = -2; i < STARTUP_RUNS; i++) {
+    variants.forEach((v, k) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, v.args, { cwd: ROOT, stdio: 'ignore' });
+      const ms = performance.now() - t0;
+      if (i >= 0) {
+        times[k].push(ms);
+        exits[k].add(r.status);
+      }
+    });
+  }
+  const medians = times.map(median);
+  const [node, version, parse] = medians;
+  rows.push(['start-up: node -e 0', `${fmt(node, 0)} ms`, `median of ${STARTUP_RUNS}`]);
+  rows.push([
+    `start-up: ${variants[1].name}`,
+    `${fmt(version, 0)} ms, ${fmt(version / node, 2)}×`,
+    `target ≤ ${TARGETS.versionRatio}×; exit ${[...exits[1]].join('/')}`,
+  ]);
+  rows.push([
+    `start-up: ${variants[2].name}`,
+    `${fmt(parse, 0)} ms, ${fmt(parse / node, 2)}×`,
+    `target ≤ ${TARGETS.parseStartRatio}×; exit ${[...exits[2]].join('/')}`,
+  ]);
+  verdict(
+    version / node <= TARGETS.versionRatio,
+    `cchc --version ≤ ${TARGETS.versionRatio}× node -e 0: ${fmt(version / node, 2)}×`,
+  );
+  verdict(
+    parse / node <= TARGETS.parseStartRatio,
+    `cchc parse one plan ≤ ${TARGETS.parseStartRatio}× node -e 0: ${fmt(parse / node, 2)}×`,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines: parseDeadline against chrono-node's Vietnamese parser.
+
+await step('deadlines', async () => {
+  log('deadlines: parseDeadline vs chrono-node (vi) …');
+  const d = await benchDeadlines({ root: ROOT, parseDeadline });
+  rows.push([
+    'deadlines: parseDeadline',
+    `${fmt(d.ours.perSecond / 1000)} k strings/s, ${d.ours.right}/${d.count} right`,
+    `${d.ours.datedRight}/${d.dated} of those with a due date`,
+  ]);
+  rows.push([
+    'deadlines: chrono-node vi (generous)',
+    `${fmt(d.chrono.perSecond / 1000)} k strings/s, ${d.chrono.right}/${d.count} right`,
+    `${d.chrono.datedRight}/${d.dated} of those with a due date`,
+  ]);
+  verdict(
+    d.ours.perSecond > d.chrono.perSecond,
+    `parseDeadline faster than chrono-node vi: ${fmt(d.ours.perSecond / d.chrono.perSecond, 2)}×`,
+  );
+  verdict(
+    d.ours.right > d.chrono.right,
+    `parseDeadline reads more right than chrono-node vi: ${d.ours.right} vs ${d.chrono.right} of ${d.count}`,
+  );
+  sections.deadlines = [
+    '| deadline | plan period | expected due | parseDeadline | chrono-node vi (candidates) |',
+    '|---|---|---|---|---|',
+    ...d.rows.map(
+      (r) =>
+        `| ${r.raw} | ${r.context} | ${r.expected ?? '—'} | ${r.ours ?? '—'} ${r.oursRight ? '✓' : '✗'} | ${r.chrono ?? '—'} ${r.chronoRight ? '✓' : '✗'} |`,
+    ),
+  ].join('\n');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+const elapsed = (performance.now() - started) / 1000;
+const table = [
+  '| measure | result | notes |',
+  '|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+const targetLines = verdicts.map((v) => `${v.pass ? 'PASS' : 'FAIL'}  ${v.text}`);
+process.stdout.write(`\n${table}\n\n${targetLines.join('\n')}\n\n(${fmt(elapsed, 0)} s in all)\n`);
+
+const markdown = `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.js). Do not edit by hand.
+
+- **Machine:** ${machine.cpu}, ${machine.cores} cores
+- **Node:** ${machine.node}
+- **Date:** ${machine.date}
+- **Corpus:** ${corpusFiles.length} files, ${fmt(totalMb)} MB (seed ${SEED}); MB = 10^6 bytes
+- **Run time:** ${fmt(elapsed, 0)} s
+- **Load average (1 min):** ${fmt(machine.loadBefore, 2)} at the start, ${fmt(loadavg()[0], 2)} at the end${machine.loadBefore > 0.5 || loadavg()[0] > 1.5 ? ' — other processes were running: the numbers are noisy' : ''}
+
+${table}
+
+## Targets
+
+\`\`\`
+${targetLines.join('\n')}
+\`\`\`
+
+## How it was measured
+
+- **Baseline:** every corpus file read (\`readFileSync\`), decoded (\`TextDecoder('utf-8', { fatal: true })\`)
+  and split on \`/\\r?\\n/\`, in this process; the best of three passes.
+- **parseText:** the same files, read and decoded outside the clock; only \`parseText(text)\` is timed, one
+  thread, after a warm-up on the first 2 MB; the best of two passes (one when a pass takes 30 s or more).
+  Scaling runs the 25 MB and 50 MB prefixes of the corpus (the
+  fixtures interleave, so a prefix has the corpus's mix) and then the whole corpus; the spread is the
+  slowest time per MB over the fastest, minus one. The plans are all of fixture size, so this shows the
+  cost per plan staying flat as a batch grows (caches, memory, garbage collection); growth within one
+  long input is what bench/pathological.js measures.
+- **CLI:** \`node bin/cchc.js export bench/corpus --out <tmp>\` and \`node bin/cchc.js compare bench/corpus
+  --format json > <tmp>\`, with \`CCHC_WORKERS=1\` and \`=2\`; wall time from spawn to exit, peak RSS from
+  ${TIME ? '`/usr/bin/time -v` (maximum resident set size)' : 'polling `VmHWM` in /proc/<pid>/status'}. The speed-up is the one-worker time over the two-worker time; CPU is user + system time over wall time
+  (100% = one core busy throughout).
+- **Start-up:** \`node -e 0\`, \`cchc --version\`, \`cchc parse ${SMALL_PLAN}\` (stdout discarded), interleaved,
+  two warm-up rounds, then the median of ${STARTUP_RUNS} each.
+- **Deadlines:** the ${'`raw`'} strings of test/cases/deadline-cases.ts with their expected \`due\` and plan period.
+  Throughput: the whole list over and over for 2 s each. Right: the due date is the expected one (or, when
+  none is expected — recurring, per regulation, open-ended, year unknowable — no due date at all).
+  chrono-node (\`chrono.vi.parse\`) is judged generously: reference date 1 July of the plan's year when the
+  plan covers one year, that year used when chrono's is only implied, and the string counts as right when
+  ANY of its results' start or end dates, as given or pushed to the end of the least certain unit (a year
+  to 31 December, a month to its last day), is the expected due. This credits coincidences: \`Quý IV năm
+  2021\` read as \`năm 2021\` → 31 December is counted right.
+
+## Corpus sample (task counts)
+
+${sections.sample ?? '(not run)'}
+
+## Deadlines, string by string
+
+${sections.deadlines ?? '(not run)'}
+`;
+writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+log(`wrote bench/RESULTS.md (${fmt(elapsed, 0)} s)`);
+
+function describeVariety(m) {
+  const count = (pred) => m.files.filter((f) => f.done.some(pred)).length;
+  const pct = (n) => `${Math.round((100 * n) / m.files.length)}%`;
+  return [
+    `re-laid tables ${pct(count((d) => d.includes('->L')))}`,
+    `re-wrapped ${pct(count((d) => d.startsWith('wrapped')))}`,
+    `sections shuffled ${pct(count((d) => d.startsWith('shuffled')))}`,
+    `tabs→spaces ${pct(count((d) => d === 'tabs->spaces'))}`,
+    `CRLF ${pct(count((d) => d === 'CRLF'))}`,
+    'years shifted and numbers redrawn in all',
+  ].join(', ');
+}
