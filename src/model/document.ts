@@ -5,11 +5,10 @@
 
 import type { TableSection } from '../document/build-tasks.js';
 import type { LegalBasis } from '../header/legal-bases.js';
-import type { DocumentType, Provenance, Signer } from '../header/read-header.js';
+import type { Approves, DocumentType, Provenance, Signer } from '../header/read-header.js';
 import type { AreaCode } from '../lexicon/types.js';
-import type { GoalKind } from '../segment/sections.js';
-import type { ColumnKind } from '../table/cell-kinds.js';
-import type { Layout } from '../table/find-tables.js';
+import type { GoalKind, Section } from '../segment/sections.js';
+import type { TableReport } from '../table/read-tables.js';
 import type { Deadline, Message, Target } from './types.js';
 
 export const SCHEMA_VERSION = '1.0';
@@ -26,14 +25,7 @@ export interface SourceInfo {
 }
 
 /** A heading of the prose: `I. MỤC TIÊU`, `1. Mục tiêu cụ thể`, `2.2. Sở Nội vụ`. */
-export interface DocumentSection {
-  key: string;
-  numeral: string;
-  title: string;
-  level: number;
-  area: AreaCode | null;
-  line: number;
-}
+export type DocumentSection = Section;
 
 export type { TableSection } from '../document/build-tasks.js';
 
@@ -77,17 +69,10 @@ export interface Commitment {
   line: number;
 }
 
-export interface TableQuality {
-  layout: Layout;
+/** A task table's quality report (like camelot's), and its own headings. */
+export interface TableQuality extends TableReport {
   /** The table's own section rows (level 1) and group rows (level 2); task `section` keys refer to these. */
   sections: TableSection[];
-  startLine: number;
-  headerEndLine: number;
-  endLine: number;
-  columns: ColumnKind[];
-  rows: number;
-  linesAccounted: number;
-  emptyCells: number;
 }
 
 export interface CchcDocument {
@@ -104,7 +89,7 @@ export interface CchcDocument {
     title: string | null;
     period: { from: number; to: number } | null;
     signer: Signer | null;
-    approves: { type: DocumentType; title: string; line: number; captionLine: number | null } | null;
+    approves: Approves | null;
     program: '30c' | '76' | null;
     legalBases: LegalBasis[];
     provenance: Record<string, Provenance>;
