@@ -136,7 +136,7 @@ class RowAssembler {
 
   constructor(
     columns: ColumnKind[],
-    private readonly lexicon: TableLexicon,
+    readonly lexicon: TableLexicon,
   ) {
     const taskIndex = columns.indexOf('task');
     this.slots = columns.slice(taskIndex + 1).filter(isValueSlot);
@@ -176,7 +176,11 @@ class RowAssembler {
     for (let q = this.current.pos; q < this.slots.length; q++) {
       const slot = this.slots[q]!;
       if (this.compatible(slot, cell.text)) {
-        task.values[slot] = { text: cell.text, line: cell.line };
+        // A header that names a column twice gives two slots of one kind: keep both cells.
+        const held = task.values[slot];
+        task.values[slot] = held
+          ? { text: `${held.text}; ${cell.text}`, line: held.line }
+          : { text: cell.text, line: cell.line };
         this.current.pos = q + 1;
         this.account(cell);
         return true;
@@ -263,7 +267,13 @@ class RowAssembler {
     const text = cell.text;
     if (text === '') return;
     if (/^\(\d{1,2}\)$/.test(text)) {
-      // The column-number row some tables carry: `(1)` | `(2)` | `(3)`.
+      // A column number (`(1)`) outside the header row: a footnote mark or a stray cell, quoted.
+      this.warn(
+        'TABLE_CELL_UNEXPECTED',
+        `a column number in the body of the table: "${text}"`,
+        cell.line,
+        text,
+      );
       this.account(cell);
       return;
     }
@@ -274,6 +284,17 @@ class RowAssembler {
       this.closeTask();
       this.current = { task: this.queue.shift()!, pos: 0 };
       if (this.tryAssign(cell)) return;
+    }
+    if (this.current && this.current.pos >= this.slots.length && isAgencyLike(text, this.lexicon)) {
+      // One agency cell more than the row has columns for: quoted, not made into a heading.
+      this.warn(
+        'TABLE_CELL_UNEXPECTED',
+        `a cell after the last column of task "${short(this.current.task.title)}": "${text}"`,
+        cell.line,
+        text,
+      );
+      this.account(cell);
+      return;
     }
 
     const roman = romanOnly(text);
@@ -389,6 +410,15 @@ function assignPositionally(
   if (!taskCell || taskCell.text === '') return false;
   if (numberCell && numberCell.text !== '' && !numberOnly(numberCell.text)) return false;
   if (sectionHeading(taskCell.text) && (!numberCell || numberCell.text === '')) return false;
+  // The cells do not sit under their columns (a column named twice, a cell left out): an agency or
+  // a deadline where the title should be. Read the row cell by cell instead.
+  if (
+    isValueLike(taskCell.text, asm.lexicon) &&
+    trimmed.some(
+      (c) => c !== numberCell && c !== taskCell && c.text !== '' && !isValueLike(c.text, asm.lexicon),
+    )
+  )
+    return false;
   const valueCells = columns
     .map((kind, i) => ({ kind, cell: trimmed[i]! }))
     .filter((v) => isValueSlot(v.kind));

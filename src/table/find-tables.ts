@@ -161,6 +161,9 @@ function findL3Header(lines: string[], from: number, lexicon: TableLexicon): Tab
 
 // A line that cannot continue a table: the appendix or signature blocks that follow it.
 const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
+// The header block of another document (a second plan pasted after the first): capitals only, so a
+// lead cell `Ủy ban nhân dân tỉnh` does not end a table.
+const NEXT_DOCUMENT = /^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Số\s*:\s*\d)/u;
 
 /** `BÁO CÁO`, `PHỤ LỤC 2`: a capitalised line of two or more words (a lone `(TTHC)` is not one). */
 function isHeadingLike(line: string): boolean {
@@ -192,7 +195,7 @@ function endOfPipeTable(
       continue;
     }
     if (line.trim() === '') continue;
-    if (TABLE_STOP.test(line)) break;
+    if (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)) break;
     gap++;
     if (gap > maxGap) break;
   }
@@ -216,7 +219,7 @@ function endOfL2Table(lines: string[], region: TableRegion): number {
     }
     // A line that is not indented continues the cell above (a re-wrapped cell), unless a blank
     // line came first or it reads as the heading of what follows (001: ` BÁO CÁO`).
-    if (afterBlank || isHeadingLike(line) || TABLE_STOP.test(line)) break;
+    if (afterBlank || isHeadingLike(line) || TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)) break;
     last = i + 1;
   }
   return last;

@@ -97,7 +97,35 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
       continues: region.continues === true,
     });
   }
+  const headerless = headerlessRows(lines, tableLines);
+  if (headerless) messages.push(headerless);
   return { tables, messages, tableLines };
+}
+
+// `3 | Rà soát thủ tục | Sở Tư pháp | Quý I năm 2014 |`: a numbered row of four or more cells.
+const TASK_ROW = /^\s*\d{1,3}(?:\.\d{1,3})*\.?\s*\|(?:[^|]*\|){2,}/;
+
+/**
+ * Rows that read as task rows outside any table: a table whose header row is missing (or was not
+ * recognised). They are not read as tasks — their columns are unknown — but they are not silent.
+ */
+function headerlessRows(lines: string[], tableLines: Set<number>): Message | null {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (tableLines.has(i + 1) || !TASK_ROW.test(lines[i]!)) continue;
+    if (first === -1) first = i;
+    count++;
+  }
+  if (count < 2) return null;
+  const text = lines[first]!.trim();
+  return {
+    code: 'TABLE_HEADER_MISSING',
+    severity: 'warning',
+    message: `${count} lines look like rows of a task table without a header row (STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian ...); no tasks were read from them, first: "${text.slice(0, 100)}"`,
+    line: first + 1,
+    text,
+  };
 }
 
 function round(x: number): number {
