@@ -62,7 +62,7 @@ export function buildTasks(tables: ReadTable[], ctx: Context): BuiltTasks {
   const sectionsByTable: TableSection[][] = [];
 
   let keys = new KeyRegistry();
-  let seen = new Map<string, { title: string; key: string }[]>();
+  let seen = new Map<string, Map<string, string>>();
   let known: TableSection[] = [];
   let section: TableSection | null = null;
   let group: (TableSection & { label: string }) | null = null;
@@ -83,8 +83,9 @@ export function buildTasks(tables: ReadTable[], ctx: Context): BuiltTasks {
       if (event.type === 'section') {
         const numeral = event.numeral ?? '';
         const folded = event.title.toLowerCase();
-        const earlier = seen.get(numeral) ?? [];
-        const same = earlier.find((s) => s.title === folded);
+        const earlier = seen.get(numeral) ?? new Map<string, string>();
+        const sameKey = earlier.get(folded);
+        const same = sameKey === undefined ? undefined : { key: sameKey };
         if (same) {
           // `II. Cải cách thủ tục hành chính` printed again on a new page: the same section, same group.
           const heading = `${numeral}. ${event.title}`;
@@ -109,7 +110,7 @@ export function buildTasks(tables: ReadTable[], ctx: Context): BuiltTasks {
             ),
           );
         }
-        earlier.push({ title: folded, key });
+        earlier.set(folded, key);
         seen.set(numeral, earlier);
         section = {
           key,
@@ -202,7 +203,7 @@ interface TaskContext {
 }
 
 // `Sở Nội vụ phối hợp với cơ quan có thẩm quyền` in a lead cell: the second agency is a partner.
-const LEAD_WITH_PARTNER = /\s+phối hợp với\s+/iu;
+const LEAD_WITH_PARTNER = /\sphối hợp với\s/iu;
 
 function buildTask(raw: RawTask, t: TaskContext): Task {
   const { lexicon, deadlineContext } = t.ctx;

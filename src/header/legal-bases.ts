@@ -73,7 +73,9 @@ export function readLegalBases(text: string, lineAt: (offset: number) => number)
   for (let i = 0; i < starts.length; i++) {
     const { kind, index } = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]!.index : text.length;
-    const afterKind = text.slice(index + kind.length);
+    // Each reference is read within its own stretch, up to the next kind word (and at most 400
+    // characters): the patterns below then cost the length of one reference, not of the paragraph.
+    const afterKind = text.slice(index + kind.length, Math.min(end, index + kind.length + 400));
     const numberMatch = NUMBER_AFTER_KIND.exec(afterKind);
     const number = numberMatch ? numberMatch[1]! : null;
     let name: string | null = null;

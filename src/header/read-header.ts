@@ -280,6 +280,15 @@ function readSigner(lines: string[], skip: Set<number>): Signer | null {
   return null;
 }
 
+/** `… của UBND tỉnh Thái Nguyên)` → `UBND tỉnh Thái Nguyên` (string functions: no backtracking over spaces). */
+function ofWhom(text: string): string | null {
+  const at = text.search(/\bcủa\s/u);
+  if (at === -1) return null;
+  let rest = text.slice(at + 3).trim();
+  if (rest.endsWith(')')) rest = rest.slice(0, -1).trimEnd();
+  return rest === '' ? null : rest;
+}
+
 function periodOf(text: string): { from: number; to: number } | null {
   const f = fold(text);
   let m = /(?:giai doan|tu nam|nam)?\s*((?:19|20)\d{2})\s*(?:-|–|den|den nam)\s*((?:19|20)\d{2})/.exec(f);
@@ -356,7 +365,7 @@ export function readHeader(
     if (!m) continue;
     const numberHere = m[2] ? (new RegExp(`^(${DOC_NUMBER.source})`, 'u').exec(m[2])?.[1] ?? null) : null;
     const dateFound = findDate(text);
-    const of = /\bcủa\s+(.+?)\)?\s*$/u.exec(text)?.[1] ?? null;
+    const of = ofWhom(text);
     captions.push({
       type: typeFromName(m[1]!),
       number: numberHere,
@@ -600,16 +609,25 @@ export function readHeader(
   let approves: Approves | null = null;
   if (type === 'quyet-dinh') {
     for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.trim();
       const m =
-        /^Điều 1\s*[.:]\s*(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(Kế hoạch|Chương trình|Đề án|Quy chế|Quy định)\s+(.+?)\s*[.;]?\s*(?:\(.*)?$/u.exec(
-          lines[i]!.trim(),
+        /^Điều 1\s*[.:]\s*(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(Kế hoạch|Chương trình|Đề án|Quy chế|Quy định)\s+/u.exec(
+          line,
         );
       if (!m) continue;
+      // The title runs to the end of the line, before a parenthesis and its closing `.` or `;`
+      // (cut with string functions: a regex would backtrack over a run of spaces).
+      let titleText = line.slice(m[0].length);
+      const paren = titleText.indexOf('(');
+      if (paren !== -1) titleText = titleText.slice(0, paren);
+      titleText = titleText.trimEnd();
+      if (titleText.endsWith('.') || titleText.endsWith(';')) titleText = titleText.slice(0, -1).trimEnd();
+      if (titleText === '') continue;
       const appendedType = typeFromName(m[1]!) ?? 'other';
       const caption = captions.find((c) => c.line > i + 1);
       approves = {
         type: appendedType,
-        title: `${m[1]} ${m[2]}`,
+        title: `${m[1]} ${titleText}`,
         line: i + 1,
         captionLine: caption?.line ?? null,
       };

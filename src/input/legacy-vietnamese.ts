@@ -296,7 +296,6 @@ class WordShape {
 }
 
 /** A line with a non-ASCII letter and no ASCII lowercase one: headings, `Uỷ BAN NHÂN DÂN`. */
-const LINE_WITHOUT_ASCII_LOWER = /^[^a-z\n]*[^\x00-\x7f][^a-z\n]*$/gm;
 /**
  * Two capitals then a lowercase Vietnamese letter (`HOạCH`), or a lowercase one then a capital (`ĐịNH`):
  * every `.VnTimeH` word has one or the other. Plain ranges over-approximate both sets (they are
@@ -336,8 +335,24 @@ export function restoreVnTimeHCapitals(text: string): string {
 /** Start → end offsets of the lines {@link restoreLine} may change, found with two fast regexes. */
 function linesToRestore(text: string): Map<number, number> {
   const lines = new Map<number, number>();
-  for (const match of text.matchAll(LINE_WITHOUT_ASCII_LOWER)) {
-    lines.set(match.index, match.index + match[0].length);
+  // Lines with no ASCII lower-case letter and at least one non-ASCII character (one pass, no regex:
+  // a pattern with two overlapping stars backtracks over a long line).
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let lower = false;
+    let nonAscii = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x61 && c <= 0x7a) {
+        lower = true;
+        break;
+      }
+      if (c > 0x7f) nonAscii = true;
+    }
+    if (!lower && nonAscii) lines.set(start, end);
+    start = end + 1;
   }
   const table = classes();
   const hint = new RegExp(VNTIMEH_HINT);

@@ -30,8 +30,18 @@ const BULLET = /^([-–—+*•·])\s*(\S.*)?$/u;
 const LETTERED = /^([a-zđ])\s*\)\s*(\S.*)$/u;
 
 export function lineOfOffset(block: Pick<Block, 'starts' | 'line'>, offset: number): number {
+  // Binary search: the starts are in order, and a long paragraph has many.
+  const starts = block.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
   let line = block.line;
-  for (const s of block.starts) if (s.offset <= offset) line = s.line;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]!.offset <= offset) {
+      line = starts[mid]!.line;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return line;
 }
 
@@ -110,12 +120,30 @@ function isAllCaps(text: string): boolean {
  */
 export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean): Block[] {
   const blocks: Block[] = [];
-  const headingLines = new WeakMap<Block, boolean>();
-  let current: Block | null = null;
-  const append = (block: Block, text: string, line: number) => {
-    block.text += block.text ? ` ${text}` : text;
-    block.starts.push({ offset: block.text.length - text.length, line });
-    block.body = block.body ? `${block.body} ${text}` : text;
+  // While a block grows, its pieces are kept apart and joined once at the end: reading the end of a
+  // string built with `+=` would copy it on every line (quadratic in a long wrapped paragraph).
+  interface Growing {
+    block: Block;
+    textParts: string[];
+    bodyParts: string[];
+    length: number;
+    /** The block's last line: its end is the end of the text. */
+    lastLine: string;
+    bodyEmpty: boolean;
+    bodyCaps: boolean;
+    headingLine: boolean;
+  }
+  const growing: Growing[] = [];
+  let current: Growing | null = null;
+  const append = (g: Growing, text: string, line: number) => {
+    g.length += 1;
+    g.block.starts.push({ offset: g.length, line });
+    g.length += text.length;
+    g.textParts.push(text);
+    g.bodyParts.push(text);
+    g.lastLine = text;
+    g.bodyCaps = g.bodyCaps && isAllCaps(text);
+    g.bodyEmpty = false;
   };
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -130,33 +158,31 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
     }
     const c = classify(text);
     if (current && c.kind === 'paragraph') {
-      const prev: Block = current;
+      const prev: Growing = current;
       const headingCont =
-        prev.kind === 'heading' &&
-        ((prev.body === '' &&
+        prev.block.kind === 'heading' &&
+        ((prev.bodyEmpty &&
           text.length < 60 &&
           (nextIsItemOrBreak(lines, i + 1, skip) || /^\p{Lu}/u.test(lines[i + 1]?.trim() ?? ''))) ||
-          /,$/.test(prev.body) ||
+          prev.lastLine.endsWith(',') ||
           (text.length < 60 &&
             !/[.:;]$/.test(text) &&
             nextIsItemOrBreak(lines, i + 1, skip) &&
-            (isAllCaps(prev.body) === isAllCaps(text) || /^\p{Ll}/u.test(text))));
+            (prev.bodyCaps === isAllCaps(text) || /^\p{Ll}/u.test(text))));
       // A wrapped line continues the sentence above, unless that one was complete, one of the two
       // is a capitalised heading line (`KẾ HOẠCH` / `CẢI CÁCH HÀNH CHÍNH ...`), or a preamble starts.
       const proseCont =
         wrapped &&
-        prev.kind !== 'heading' &&
-        !endsSentence(prev.text) &&
-        headingLines.get(prev) === isHeadingLine(text) &&
+        prev.block.kind !== 'heading' &&
+        !endsSentence(prev.lastLine) &&
+        prev.headingLine === isHeadingLine(text) &&
         !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u.test(text);
       if (headingCont || proseCont) {
         append(prev, text, lineNo);
         continue;
       }
     }
-    // Whether a block began as a capitalised heading line is decided once, on its first line: the
-    // block's text grows as wrapped lines join it, and testing it again would cost its length each time.
-    current = {
+    const block: Block = {
       kind: c.kind,
       text,
       line: lineNo,
@@ -165,8 +191,23 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
       level: c.level,
       body: c.body,
     };
-    headingLines.set(current, isHeadingLine(text));
-    blocks.push(current);
+    current = {
+      block,
+      textParts: [text],
+      bodyParts: c.body === '' ? [] : [c.body],
+      length: text.length,
+      lastLine: text,
+      bodyEmpty: c.body === '',
+      bodyCaps: isAllCaps(c.body),
+      // Whether a block began as a capitalised heading line is decided once, on its first line.
+      headingLine: isHeadingLine(text),
+    };
+    growing.push(current);
+    blocks.push(block);
+  }
+  for (const g of growing) {
+    g.block.text = g.textParts.join(' ');
+    g.block.body = g.bodyParts.join(' ');
   }
   return blocks;
 }

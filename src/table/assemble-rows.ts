@@ -409,6 +409,10 @@ function assignPositionally(
   const taskCell = at('task');
   if (!taskCell || taskCell.text === '') return false;
   if (numberCell && numberCell.text !== '' && !numberOnly(numberCell.text)) return false;
+  // A second number column (`STT | STT | ...`) with something in it: read the row cell by cell, so
+  // that its text lands in a field or a warning rather than nowhere.
+  if (columns.some((kind, i) => kind === 'number' && trimmed[i] !== numberCell && trimmed[i]!.text !== ''))
+    return false;
   if (sectionHeading(taskCell.text) && (!numberCell || numberCell.text === '')) return false;
   // The cells do not sit under their columns (a column named twice, a cell left out): an agency or
   // a deadline where the title should be. Read the row cell by cell instead.

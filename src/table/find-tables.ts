@@ -226,14 +226,30 @@ function endOfL2Table(lines: string[], region: TableRegion): number {
 }
 
 /** Every task table in the document, in order, without overlaps. */
-function nextHeader(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
-  const candidates = [
-    findL1Header(lines, from, lexicon),
-    findL2Header(lines, from, lexicon),
-    findL3Header(lines, from, lexicon),
-  ].filter((r): r is TableRegion => r !== null);
-  candidates.sort((a, b) => a.headerStart - b.headerStart);
-  return candidates[0] ?? null;
+type Finder = (lines: string[], from: number, lexicon: TableLexicon) => TableRegion | null;
+
+/**
+ * The next header of any layout at or after `from`. Each layout's search result is remembered and
+ * reused while it still lies ahead, so finding every table of a long document scans it once per
+ * layout, not once per table.
+ */
+function headerSearch(lines: string[], lexicon: TableLexicon) {
+  const finders: Finder[] = [findL1Header, findL2Header, findL3Header];
+  const found: ({ from: number; region: TableRegion | null } | undefined)[] = [];
+  return (from: number): TableRegion | null => {
+    let best: TableRegion | null = null;
+    finders.forEach((find, k) => {
+      let memo = found[k];
+      if (!memo || from < memo.from || (memo.region !== null && memo.region.headerStart - 1 < from)) {
+        memo = { from, region: find(lines, from, lexicon) };
+        found[k] = memo;
+      }
+      const region = memo.region;
+      if (region && (!best || region.headerStart < best.headerStart)) best = region;
+    });
+    // A copy: the caller sets the region's end and flags.
+    return best ? { ...(best as TableRegion) } : null;
+  };
 }
 
 /**
@@ -243,14 +259,15 @@ function nextHeader(lines: string[], from: number, lexicon: TableLexicon): Table
  */
 export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[] {
   const regions: TableRegion[] = [];
-  let next = nextHeader(lines, 0, lexicon);
+  const nextHeader = headerSearch(lines, lexicon);
+  let next = nextHeader(0);
   while (next) {
     const region = next;
     if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'));
     else if (region.layout === 'L3') region.endLine = endOfPipeTable(lines, region, (l) => LONE_PIPE.test(l));
     else region.endLine = endOfL2Table(lines, region);
     region.endLine = Math.max(region.endLine, region.headerEnd);
-    next = nextHeader(lines, region.headerEnd, lexicon);
+    next = nextHeader(region.headerEnd);
     if (next && next.headerStart <= region.endLine) region.endLine = next.headerStart - 1;
     const previous = regions[regions.length - 1];
     region.continues =

@@ -28,7 +28,8 @@ export function lineAt(cell: Cell, offset: number): number {
   return line;
 }
 
-const NUMBER_ONLY_LINE = /^\s*\d{1,3}(?:\.\d{1,3}){0,4}\s*\.?\s*$/;
+const NUMBER_ONLY = /^\d{1,3}(?:\.\d{1,3}){0,4}\.?$/;
+const isNumberOnlyLine = (text: string) => NUMBER_ONLY.test(text.trim());
 
 function pushCell(
   cells: Cell[],
@@ -63,7 +64,7 @@ function readPipeCells(lines: string[], region: TableRegion): Cell[] {
     // A wrapped L1 row whose trailing `|` is missing leaves the next row's number on the last line
     // of this cell (`Quý I năm 2014` / `2`): split it off so that it starts its own row.
     const last = parts[parts.length - 1];
-    if (region.layout === 'L1' && parts.length > 1 && last && NUMBER_ONLY_LINE.test(last.text)) {
+    if (region.layout === 'L1' && parts.length > 1 && last && isNumberOnlyLine(last.text)) {
       parts.pop();
       pushCell(cells, parts, separatorLine, beginsLine);
       parts = [last];
@@ -109,7 +110,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
     }
     if (line.startsWith(indent) || cells.length === 0) {
       cells.push({
-        text: line.trim(),
+        text: line.trim().replace(/\s+/g, ' '),
         line: lineNo,
         lines: [lineNo],
         rowStart,
@@ -120,7 +121,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
       const cell = cells[cells.length - 1]!;
       if (cell.text) cell.text += ' ';
       cell.starts.push({ offset: cell.text.length, line: lineNo });
-      cell.text += line.trim();
+      cell.text += line.trim().replace(/\s+/g, ' ');
       if (cell.lines.length === 0) cell.line = lineNo;
       cell.lines.push(lineNo);
     }

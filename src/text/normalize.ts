@@ -35,6 +35,9 @@ export function normalizeText(input: string): NormalizedText {
     text = text.replace(/\r\n?/g, '\n');
     changes.push('crlf');
   }
+  // A long run of combining marks with no letter makes normalisation quadratic: after every 30
+  // marks a combining grapheme joiner (U+034F) is inserted, as Unicode's stream-safe format does.
+  if (/\p{M}{31}/u.test(text)) text = text.replace(/\p{M}{30}/gu, (run) => `${run}\u034f`);
   const nfc = text.normalize('NFC');
   if (nfc !== text) changes.push('nfc');
   text = nfc;
