@@ -18,8 +18,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseText } from '../src/document/parse-text.js';
 import type { CchcDocument } from '../src/model/document.js';
 import { InputError, parseBytes } from '../src/node/parse-file.js';
-import { normalizeText } from '../src/text/normalize.js';
 import { FIXTURES, readFixture } from './helpers/fixtures.js';
+import { unaccountedWords } from './helpers/nothing-lost.js';
 
 let validate: ValidateFunction;
 
@@ -29,44 +29,6 @@ beforeAll(() => {
   );
   validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
 });
-
-const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Words of the table regions' lines that no output field holds (see test/nothing-lost.test.ts). */
-function unaccountedWords(text: string, doc: CchcDocument): string[] {
-  const { lines } = normalizeText(text);
-  const source: string[] = [];
-  const output: string[] = [];
-  for (const table of doc.tables) {
-    for (let l = table.startLine; l <= table.endLine; l++) source.push(...words(lines[l - 1] ?? ''));
-    for (let l = table.startLine; l <= table.headerEndLine; l++) output.push(...words(lines[l - 1] ?? ''));
-    for (const s of table.sections) output.push(...words(`${s.numeral} ${s.title}`));
-  }
-  for (const t of doc.tasks) {
-    for (const v of [
-      t.number,
-      t.title,
-      t.product,
-      t.leadRaw,
-      t.partnersRaw,
-      t.deadline?.raw,
-      t.funding,
-      t.notes,
-    ]) {
-      output.push(...words(v ?? ''));
-    }
-  }
-  for (const w of doc.warnings) output.push(...words(w.text ?? ''));
-  const have = new Map<string, number>();
-  for (const w of output) have.set(w, (have.get(w) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const w of source) {
-    const n = have.get(w) ?? 0;
-    if (n === 0) missing.push(w);
-    else have.set(w, n - 1);
-  }
-  return missing;
-}
 
 function schemaErrors(doc: CchcDocument): string[] {
   if (validate(JSON.parse(JSON.stringify(doc)))) return [];

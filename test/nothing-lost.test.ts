@@ -7,52 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/document/parse-text.js';
-import type { CchcDocument } from '../src/model/document.js';
 import { FIXTURE_FILES, readFixture } from './helpers/fixtures.js';
+import { unaccountedWords } from './helpers/nothing-lost.js';
 import { crlf, nfd, rewrap, tabsToSpaces } from './helpers/variants.js';
-
-const words = (text: string) => text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-
-function count(list: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
-}
-
-/** Words of the table regions' lines that no output field holds. */
-function unaccountedWords(text: string, doc: CchcDocument): string[] {
-  const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
-  const source: string[] = [];
-  const output: string[] = [];
-  for (const table of doc.tables) {
-    for (let l = table.startLine; l <= table.endLine; l++) source.push(...words(lines[l - 1] ?? ''));
-    for (let l = table.startLine; l <= table.headerEndLine; l++) output.push(...words(lines[l - 1] ?? ''));
-  }
-  for (const t of doc.tasks) {
-    for (const v of [
-      t.number,
-      t.title,
-      t.product,
-      t.leadRaw,
-      t.partnersRaw,
-      t.deadline?.raw,
-      t.funding,
-      t.notes,
-    ]) {
-      output.push(...words(v ?? ''));
-    }
-  }
-  for (const t of doc.tables) for (const s of t.sections) output.push(...words(`${s.numeral} ${s.title}`));
-  for (const w of doc.warnings) output.push(...words(w.text ?? ''));
-  const have = count(output);
-  const missing: string[] = [];
-  for (const w of source) {
-    const n = have.get(w) ?? 0;
-    if (n === 0) missing.push(w);
-    else have.set(w, n - 1);
-  }
-  return missing;
-}
 
 const VARIANTS: [string, (t: string) => string][] = [
   ['as received', (t) => t],
