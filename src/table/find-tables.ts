@@ -183,11 +183,12 @@ function endOfPipeTable(
   lines: string[],
   region: TableRegion,
   isSeparatorLine: (line: string) => boolean,
+  limit: number,
 ): number {
   const maxGap = region.layout === 'L1' ? MAX_GAP_L1 : MAX_GAP_L3;
   let last = region.headerEnd; // 1-based
   let gap = 0;
-  for (let i = region.headerEnd; i < lines.length; i++) {
+  for (let i = region.headerEnd; i < limit; i++) {
     const line = lines[i]!;
     if (isSeparatorLine(line)) {
       last = i + 1;
@@ -202,11 +203,11 @@ function endOfPipeTable(
   return last;
 }
 
-function endOfL2Table(lines: string[], region: TableRegion): number {
+function endOfL2Table(lines: string[], region: TableRegion, limit: number): number {
   const indent = region.indent ?? '\t';
   let last = region.headerEnd;
   let afterBlank = false;
-  for (let i = region.headerEnd; i < lines.length; i++) {
+  for (let i = region.headerEnd; i < limit; i++) {
     const line = lines[i]!;
     if (line.trim() === '') {
       afterBlank = true;
@@ -260,22 +261,27 @@ function headerSearch(lines: string[], lexicon: TableLexicon) {
 export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[] {
   const regions: TableRegion[] = [];
   const nextHeader = headerSearch(lines, lexicon);
+  // The last line with content (1-based): a table reaching it runs to the end of the text.
+  let lastContent = lines.length;
+  while (lastContent > 0 && /^[\s|]*$/.test(lines[lastContent - 1]!)) lastContent--;
   let next = nextHeader(0);
   while (next) {
     const region = next;
-    if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'));
-    else if (region.layout === 'L3') region.endLine = endOfPipeTable(lines, region, (l) => LONE_PIPE.test(l));
-    else region.endLine = endOfL2Table(lines, region);
-    region.endLine = Math.max(region.endLine, region.headerEnd);
+    // The next header bounds this table: its rows are not searched past it.
     next = nextHeader(region.headerEnd);
-    if (next && next.headerStart <= region.endLine) region.endLine = next.headerStart - 1;
+    const limit = next ? next.headerStart - 1 : lines.length;
+    if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'), limit);
+    else if (region.layout === 'L3')
+      region.endLine = endOfPipeTable(lines, region, (l) => LONE_PIPE.test(l), limit);
+    else region.endLine = endOfL2Table(lines, region, limit);
+    region.endLine = Math.min(Math.max(region.endLine, region.headerEnd), Math.max(limit, region.headerEnd));
     const previous = regions[regions.length - 1];
     region.continues =
       previous !== undefined &&
       previous.layout === region.layout &&
       previous.columns.join() === region.columns.join() &&
       previous.endLine + 1 === region.headerStart;
-    region.endsDocument = lines.slice(region.endLine).every((l) => /^[\s|]*$/.test(l));
+    region.endsDocument = region.endLine >= lastContent;
     regions.push(region);
   }
   return regions;
