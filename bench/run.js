@@ -12,7 +12,7 @@
  * The corpus is kept in bench/corpus/ (git-ignored) and rebuilt only when the seed, the fixtures or
  * the generator change. MB is 10^6 bytes of UTF-8 input throughout.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -446,6 +446,43 @@ await step('deadlines', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Pathological inputs (bench/pathological.js): adversarial text at doubling sizes; the time per MB
+// must not grow with the size. Run at half scale here to keep the whole bench near ten minutes;
+// `node bench/pathological.js` runs them at full size.
+
+await step('pathological', async () => {
+  log('pathological inputs at n, 2n, 4n (PATHO_SCALE=0.5) …');
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench/pathological.js'), '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, PATHO_SCALE: process.env.PATHO_SCALE ?? '0.5' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: 900_000,
+  });
+  const cases = JSON.parse(out);
+  const flagged = cases.filter((c) => c.verdict !== 'ok');
+  const worst = [...cases].sort((a, b) => (b.meanGrowth || 0) - (a.meanGrowth || 0))[0];
+  rows.push([
+    'pathological inputs (time per MB at n → 4n)',
+    `${cases.length - flagged.length}/${cases.length} linear`,
+    `worst mean growth per doubling ${fmt(worst?.meanGrowth ?? 0, 2)}× (${worst?.case}); flagged above 1.5×`,
+  ]);
+  verdict(
+    flagged.length === 0,
+    `pathological inputs parse in time proportional to their size: ${flagged.length === 0 ? 'all' : `${flagged.map((c) => c.case).join(', ')} not`}`,
+  );
+  sections.pathological = [
+    '| case | what | ms/MB at n / 2n / 4n | mean growth per doubling | verdict |',
+    '|---|---|---|---|---|',
+    ...cases.map(
+      (c) =>
+        `| ${c.case} | ${c.what.replace(/\|/g, '\\|')} | ${c.msPerMb.map((x) => x.toFixed(0)).join(' / ')} | ${Number.isFinite(c.meanGrowth) ? `${c.meanGrowth.toFixed(2)}×` : '—'} | ${c.verdict} |`,
+    ),
+  ].join('\n');
+});
+
+// ---------------------------------------------------------------------------------------------
 // Report.
 
 const elapsed = (performance.now() - started) / 1000;
@@ -509,6 +546,13 @@ ${sections.sample ?? '(not run)'}
 ## Deadlines, string by string
 
 ${sections.deadlines ?? '(not run)'}
+
+## Pathological inputs
+
+Each case is parsed at three sizes, n, 2n and 4n (half the sizes of \`node bench/pathological.js\`);
+a case is flagged when its time per MB grows by more than 1.5× per doubling on average.
+
+${sections.pathological ?? '(not run)'}
 `;
 writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
 log(`wrote bench/RESULTS.md (${fmt(elapsed, 0)} s)`);
