@@ -94,6 +94,7 @@ export function typeFromNumber(number: string): DocumentType | null {
 }
 
 function typeFromName(text: string): DocumentType | null {
+  if (text.length > 40) return null; // `QUYẾT ĐỊNH`, `KẾ HOẠCH`: a type line is short
   const f = fold(text).replace(/[:.]$/, '').trim();
   for (const [name, type] of TYPE_NAMES) if (f === name) return type;
   return null;
@@ -142,10 +143,13 @@ export function readWebsiteMetadata(
 
 /** The province named in `text` (`TỈNH HẬU GIANG`, `tỉnh Sơn La`, `Nơi ban hành: Tỉnh Hậu Giang`). */
 export function findProvince(
-  text: string,
+  fullText: string,
   provinces: ProvinceEntry[],
   requirePrefix: boolean,
 ): ProvinceEntry | null {
+  // A province is named in a header line or a caption, not deep in a paragraph: looking at the
+  // first 2,000 characters keeps a huge one-line input from being folded again and again.
+  const text = fullText.length > 2000 ? fullText.slice(0, 2000) : fullText;
   const folded = fold(text);
   let best: { entry: ProvinceEntry; length: number } | null = null;
   for (const entry of provinces) {
@@ -512,7 +516,15 @@ export function readHeader(
   // Province and issuer.
   let province: ProvinceEntry | null = null;
   const headerText = headerLines.join('\n');
-  province = findProvince(headerText.split(/\n/).slice(0, 12).join(' | '), lexicon.provinces, true);
+  province = findProvince(
+    headerText
+      .split(/\n/)
+      .slice(0, 12)
+      .map((l) => l.slice(0, 300))
+      .join(' | '),
+    lexicon.provinces,
+    true,
+  );
   if (province) provenance.province = 'header';
   if (!province && place) {
     province = findProvince(place, lexicon.provinces, false);
@@ -548,7 +560,7 @@ export function readHeader(
 
   let organ: string | null = null;
   for (const line of headerLines.slice(0, 12)) {
-    const first = fold(line.split('|')[0] ?? '');
+    const first = fold((line.split('|')[0] ?? '').slice(0, 100));
     if (/^u[yỷ] ban nhan dan\b/.test(first) || /^ubnd\b/.test(first)) organ = 'UBND';
     else if (/^(?:hoi dong nhan dan|hdnd)\b/.test(first)) organ = 'HĐND';
     else if (/^chu tich uy ban nhan dan\b/.test(first)) organ = 'UBND';
