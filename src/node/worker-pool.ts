@@ -42,7 +42,10 @@ export class ParsePool {
       ? new URL('../../dist/node/parse-worker.js', here)
       : new URL('./parse-worker.js', here);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { workerData: { lexiconFile } });
+      const worker = new Worker(url, {
+        workerData: { lexiconFile },
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      });
       const slot = { worker, busy: false };
       worker.on('message', (result: JobResult) => {
         const pending = this.inFlight.get(worker);
