@@ -5,7 +5,7 @@
 
 import type { TableSection } from '../document/build-tasks.js';
 import type { LegalBasis } from '../header/legal-bases.js';
-import type { Approves, DocumentType, Provenance, Signer } from '../header/read-header.js';
+import type { HeaderFacts } from '../header/read-header.js';
 import type { AreaCode } from '../lexicon/types.js';
 import type { GoalKind, Section } from '../segment/sections.js';
 import type { TableReport } from '../table/read-tables.js';
@@ -75,25 +75,17 @@ export interface TableQuality extends TableReport {
   sections: TableSection[];
 }
 
+/** What a document is: the header's facts, its key in a batch, the programme and its legal bases. */
+export type DocumentFacts = Omit<HeaderFacts, 'bodyStart' | 'messages'> & {
+  key: string;
+  program: '30c' | '76' | null;
+  legalBases: LegalBasis[];
+};
+
 export interface CchcDocument {
   schemaVersion: string;
   source: SourceInfo;
-  document: {
-    key: string;
-    type: DocumentType;
-    number: string | null;
-    issuer: string | null;
-    province: { name: string; slug: string } | null;
-    issuedOn: string | null;
-    place: string | null;
-    title: string | null;
-    period: { from: number; to: number } | null;
-    signer: Signer | null;
-    approves: Approves | null;
-    program: '30c' | '76' | null;
-    legalBases: LegalBasis[];
-    provenance: Record<string, Provenance>;
-  };
+  document: DocumentFacts;
   sections: DocumentSection[];
   goals: Goal[];
   targets: Target[];
