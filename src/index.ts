@@ -45,6 +45,7 @@ export { AREA_CODES, type AreaCode, type LexiconData } from './lexicon/types.js'
 export type {
   CchcDocument,
   Commitment,
+  DocumentFacts,
   DocumentSection,
   Goal,
   SourceInfo,
