@@ -44,7 +44,7 @@ export class ParsePool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, {
         workerData: { lexiconFile },
-        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });
       const slot = { worker, busy: false };
       worker.on('message', (result: JobResult) => {
