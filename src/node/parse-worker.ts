@@ -15,43 +15,47 @@ async function loadLexicon(file: string | null): Promise<LexiconData> {
   return mergeLexicon(defaultLexicon(), parse(await readFile(file, 'utf8'))).lexicon;
 }
 
-parentPort?.on('message', async (job: ParseJob) => {
+// Jobs are answered in the order they came, one at a time; each file is read as soon as its job
+// arrives, so reading the next file overlaps parsing this one.
+let chain: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (job: ParseJob) => {
   lexicon ??= loadLexicon((workerData as { lexiconFile: string | null }).lexiconFile);
-  let result: JobResult;
+  const read = readFile(job.path).then(
+    (bytes) => ({ bytes }),
+    (error: NodeJS.ErrnoException) => ({ error }),
+  );
+  chain = chain.then(async () => parentPort?.postMessage(await handle(job, await read)));
+});
+
+async function handle(
+  job: ParseJob,
+  read: { bytes: Uint8Array } | { error: NodeJS.ErrnoException },
+): Promise<JobResult> {
   try {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(job.path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    if ('error' in read) {
+      const code = read.error.code;
       throw new InputError(
         code === 'ENOENT' ? 'NOT_FOUND' : 'NOT_READABLE',
         job.path,
         `${job.path}: cannot be read (${code})`,
       );
     }
-    const doc = parseBytes(bytes, {
+    const doc = parseBytes(read.bytes, {
       path: job.path,
-      lexicon: await lexicon,
+      lexicon: await lexicon!,
       ...(job.encoding ? { encoding: job.encoding } : {}),
     });
     const transform = TRANSFORMS[job.transform] ?? TRANSFORMS.document!;
-    result = {
-      ok: true,
-      payload: transform(doc, job.options),
-      warnings: doc.warnings,
-      key: doc.document.key,
-    };
+    return { ok: true, payload: transform(doc, job.options), warnings: doc.warnings, key: doc.document.key };
   } catch (error) {
     if (error instanceof InputError)
-      result = { ok: false, code: error.code, path: error.path, message: error.message };
-    else
-      result = {
-        ok: false,
-        code: 'INTERNAL',
-        path: job.path,
-        message: `${job.path}: internal error: ${String(error)}`,
-      };
+      return { ok: false, code: error.code, path: error.path, message: error.message };
+    return {
+      ok: false,
+      code: 'INTERNAL',
+      path: job.path,
+      message: `${job.path}: internal error: ${String(error)}`,
+    };
   }
-  parentPort?.postMessage(result);
-});
+}

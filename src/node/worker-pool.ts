@@ -30,10 +30,12 @@ export function defaultWorkerCount(env: Record<string, string | undefined>): num
   return Math.max(1, availableParallelism());
 }
 
+/** Jobs given to a worker ahead of time: it reads the next file while it parses this one. */
+const PER_WORKER = 2;
+
 export class ParsePool {
-  private readonly workers: { worker: Worker; busy: boolean }[] = [];
+  private readonly workers: { worker: Worker; pending: Pending[] }[] = [];
   private readonly queue: { job: ParseJob; pending: Pending }[] = [];
-  private readonly inFlight = new Map<Worker, Pending>();
 
   constructor(size: number, lexiconFile: string | null) {
     // Compiled, the worker sits beside this file; run from source (tests), it is the built one.
@@ -46,18 +48,14 @@ export class ParsePool {
         workerData: { lexiconFile },
         resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });
-      const slot = { worker, busy: false };
+      const slot = { worker, pending: [] as Pending[] };
+      // A worker answers its jobs in the order it was given them.
       worker.on('message', (result: JobResult) => {
-        const pending = this.inFlight.get(worker);
-        this.inFlight.delete(worker);
-        slot.busy = false;
-        pending?.resolve(result);
+        slot.pending.shift()?.resolve(result);
         this.pump();
       });
       worker.on('error', (error) => {
-        const pending = this.inFlight.get(worker);
-        this.inFlight.delete(worker);
-        pending?.reject(error);
+        for (const pending of slot.pending.splice(0)) pending.reject(error);
       });
       this.workers.push(slot);
     }
@@ -71,13 +69,14 @@ export class ParsePool {
   }
 
   private pump() {
-    for (const slot of this.workers) {
-      if (slot.busy) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      slot.busy = true;
-      this.inFlight.set(slot.worker, next.pending);
-      slot.worker.postMessage(next.job);
+    for (let round = 0; round < PER_WORKER; round++) {
+      for (const slot of this.workers) {
+        if (slot.pending.length > round) continue;
+        const next = this.queue.shift();
+        if (!next) return;
+        slot.pending.push(next.pending);
+        slot.worker.postMessage(next.job);
+      }
     }
   }
 
