@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { rng } from './corpus.js';
 
 const MB = 1e6;
 const GROWTH_LIMIT = 1.5;
@@ -45,18 +46,6 @@ function fixtureLines(name, from, to) {
   return fixture(name)
     .split('\n')
     .slice(from - 1, to);
-}
-
-/** A deterministic PRNG (mulberry32): the same inputs on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const repeat = (lines, n) => Array.from({ length: n }, () => lines).flat();
@@ -226,7 +215,7 @@ export const CASES = [
     target: 'normalizeText CONTROL/SPACE_LIKE (src/text/normalize.ts:18), every line reader',
     n: 1_000_000,
     make: (n) => {
-      const random = prng(0xb1a5);
+      const random = rng(0xb1a5);
       let s = '';
       const chunk = [];
       for (let i = 0; i < n; i++) {
@@ -253,7 +242,7 @@ export const CASES = [
     target: 'fold, foldWithOffsets, NFC',
     n: 300_000,
     make: (n) => {
-      const random = prng(0x5eed);
+      const random = rng(0x5eed);
       const parts = [];
       for (let i = 0; i < n; i++) {
         const r = random();

@@ -20,6 +20,7 @@ import type { CchcDocument } from '../src/model/document.js';
 import { InputError, parseBytes } from '../src/node/parse-file.js';
 import { FIXTURES, readFixture } from './helpers/fixtures.js';
 import { unaccountedWords } from './helpers/nothing-lost.js';
+import { mulberry32 } from './helpers/random.js';
 
 let validate: ValidateFunction;
 
@@ -599,19 +600,8 @@ describe('column-number cells', () => {
 });
 
 describe('binary-looking text', () => {
-  /** Deterministic pseudo-random numbers (mulberry32). */
-  function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const bytes = (n: number, seed: number) => {
-    const r = random(seed);
+    const r = mulberry32(seed);
     return Uint8Array.from({ length: n }, () => Math.floor(r() * 256));
   };
   const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');

@@ -36,6 +36,8 @@ import type { GoalKind } from '../src/segment/sections.js';
 import type { ColumnKind } from '../src/table/cell-kinds.js';
 import type { Layout } from '../src/table/find-tables.js';
 import type { NormalizationChange } from '../src/text/normalize.js';
+import { mulberry32 } from './helpers/random.js';
+import { crlf, nfd, rewrap } from './helpers/variants.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -446,42 +448,6 @@ const ENUMS: [string, string[]][] = [
   ],
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Variants of the input, generated here.
-
-const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const nfd = (text: string) => text.normalize('NFD');
-
-/** Hard-wrap every line at `width` columns between words, as `fold -s` would; indentation stays on the first part. */
-function wrap(text: string, width: number): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    let current = '';
-    for (const word of line.split(' ')) {
-      if (current !== '' && current.length + 1 + word.length > width) {
-        out.push(current);
-        current = word;
-      } else {
-        current = current === '' ? word : `${current} ${word}`;
-      }
-    }
-    out.push(current);
-  }
-  return out.join('\n');
-}
-
-/** mulberry32: the same garbage on every run, so a failure can be reproduced from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Pieces that reach the parser's branches: numerals, table pipes, deadlines, targets, headers.
 const PIECES = [
   'I.',
@@ -531,7 +497,7 @@ const PIECES = [
 ];
 
 function garbage(seed: number, length: number): string {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const parts: string[] = [];
   for (let i = 0; i < length; i++) {
     const r = next();
@@ -665,7 +631,7 @@ describe('parseText output validates against the schema', () => {
     });
 
     it('re-wrapped to 60 columns', () => {
-      const wrapped = wrap(text, 60);
+      const wrapped = rewrap(text, 60);
       expect(wrapped.split('\n').length).toBeGreaterThan(text.split('\n').length);
       expect(errorsOf(parseText(wrapped, { path }))).toEqual([]);
     });

@@ -3,6 +3,8 @@
  * websites deliver it. Tests check that each gives the same metadata, targets and tasks.
  */
 
+import { mulberry32 } from './random.js';
+
 /** Hard-wrap every line at `width` columns on word boundaries, as `fold -s` or an e-mail client would.
  *  Continuation lines lose the line's indentation (a tab-indented L2 cell continues unindented). */
 export function rewrap(text: string, width: number): string {
@@ -35,14 +37,7 @@ export const withBom = (text: string) => `\ufeff${text}`;
 
 /** A deterministic shuffle (mulberry32), so a failing order can be reproduced from its seed. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
