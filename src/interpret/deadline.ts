@@ -1,5 +1,5 @@
 import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js';
-import { fold, foldChar } from '../text/fold.js';
+import { fold, foldMapped, type MappedFold } from '../text/fold.js';
 
 /**
  * Deadline interpreter (SPEC §4), built like chrono-node: the text is normalised once, then an ordered
@@ -360,42 +360,9 @@ export function parseDeadline(raw: string, context?: DeadlineContext): Deadline 
 // ---------------------------------------------------------------------------------------------
 // Deadlines inside prose.
 
-/** Folded text with, for each of its UTF-16 units, the range of the source it came from. */
-interface FoldedText {
-  text: string;
-  starts: number[];
-  ends: number[];
-}
-
 /** Like `fold`, but keeps a map back to the source, so a match can be quoted as written (NFC or NFD). */
-function foldWithOffsets(source: string): FoldedText {
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let offset = 0;
-  let afterSpace = false;
-  for (const char of source) {
-    const end = offset + char.length;
-    if (/\s/.test(char)) {
-      if (!afterSpace) {
-        text += ' ';
-        starts.push(offset);
-        ends.push(end);
-      }
-      afterSpace = true;
-    } else {
-      const base = char < '\u0080' ? char.toLowerCase() : foldChar(char);
-      if (base === '' && ends.length > 0) ends[ends.length - 1] = end; // a combining mark joins its letter
-      for (let i = 0; i < base.length; i++) {
-        starts.push(offset);
-        ends.push(end);
-      }
-      text += base;
-      afterSpace = false;
-    }
-    offset = end;
-  }
-  return { text, starts, ends };
+function foldWithOffsets(source: string): MappedFold {
+  return foldMapped(source, false, false);
 }
 
 /** Ends a phrase: not inside a word or a longer number (`30/6/17` is not `30/6`). */
@@ -456,8 +423,8 @@ export function findDeadlinePhrase(sentence: string): { raw: string; index: numb
       form.lastIndex = at;
       const phrase = form.exec(folded.text);
       if (!phrase) continue;
-      const start = folded.starts[trigger.index];
-      const end = folded.ends[at + phrase[0].length - 1];
+      const start = folded.from[trigger.index];
+      const end = folded.to[at + phrase[0].length - 1];
       if (start === undefined || end === undefined) continue;
       const raw = sentence.slice(start, end);
       if (parseDeadline(raw).kind !== 'unknown') return { raw, index: start };

@@ -1,6 +1,6 @@
 import type { IndicatorEntry } from '../lexicon/types.js';
 import type { Comparator, TargetUnit } from '../model/types.js';
-import { fold, foldChar as foldOneChar } from '../text/fold.js';
+import { fold, foldMapped, type MappedFold } from '../text/fold.js';
 
 /**
  * Target interpreter (SPEC §3 `targets`, §5 indicators): reads every quantitative target stated in one
@@ -47,52 +47,9 @@ export interface TargetReading {
 // ---------------------------------------------------------------------------------------------
 // Folding with an offset map.
 
-/** Folded text; folded unit i stands for `input.slice(from[i], to[i])`. */
-interface FoldedText {
-  text: string;
-  from: number[];
-  to: number[];
-}
-
-const COMBINING_MARK = /\p{M}/u;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const SPACE = /\s/;
-
-function foldChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (ch.length === 1 && code < 0x80) return code >= 0x41 && code <= 0x5a ? ch.toLowerCase() : ch;
-  return foldOneChar(ch);
-}
-
-function foldWithOffsets(input: string): FoldedText {
-  // Built as an array: appending to a string and testing its end flattens it each time (quadratic).
-  const units: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  let i = 0;
-  while (i < input.length) {
-    const ch = String.fromCodePoint(input.codePointAt(i)!);
-    const next = i + ch.length;
-    if (COMBINING_MARK.test(ch)) {
-      // A decomposed mark belongs to the letter before it: `raw` must not cut a letter in half.
-      if (to.length > 0) to[to.length - 1] = next;
-    } else if (SPACE.test(ch)) {
-      if (units[units.length - 1] !== ' ') {
-        units.push(' ');
-        from.push(i);
-        to.push(next);
-      }
-    } else if (!INVISIBLE.test(ch)) {
-      const folded = foldChar(ch);
-      for (let k = 0; k < folded.length; k++) {
-        units.push(folded[k]!);
-        from.push(i);
-        to.push(next);
-      }
-    }
-    i = next;
-  }
-  return { text: units.join(''), from, to };
+/** Marks join their letter, zero-width characters are left out, whitespace runs are one space. */
+function foldWithOffsets(input: string): MappedFold {
+  return foldMapped(input, true, true);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,16 +28,41 @@ export function detach(text: string): string {
 }
 
 function foldUncached(text: string): string {
-  // Fast path: plain ASCII needs only case and spaces.
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
+  const n = text.length;
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  let out = scratch;
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let folded = TABLE[code]!;
+    if (folded === UNSEEN) folded = learn(code);
+    if ((FLAGS[code]! & SPACE_FLAG) !== 0) {
+      // Runs of whitespace become one space; none at either end.
+      space = length > 0;
+      continue;
     }
+    if (folded === NOTHING) continue;
+    if (space) {
+      out[length++] = 0x20;
+      space = false;
+    }
+    if (folded !== SLOW) {
+      out[length++] = folded;
+      continue;
+    }
+    // A surrogate pair or a letter that folds to several units.
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length - 1;
+    const units = foldChar(ch);
+    if (length + units.length + n - i > out.length) {
+      const grown = new Uint16Array((length + units.length + n - i) * 2);
+      grown.set(out.subarray(0, length));
+      scratch = out = grown;
+    }
+    for (let k = 0; k < units.length; k++) out[length++] = units.charCodeAt(k);
   }
-  const base = ascii ? text.toLowerCase() : foldChars(text);
-  return base.replace(/\s+/g, ' ').trim();
+  return unitsToString(out, length);
 }
 
 // Vietnamese text uses a few hundred distinct letters: fold each once and remember it.
@@ -61,30 +86,126 @@ export function foldChar(ch: string): string {
   return folded;
 }
 
-function foldChars(text: string): string {
-  // A decomposed (NFD) mark folds to nothing on its own, so NFD input folds like NFC.
+// ---------------------------------------------------------------------------------------------
+// The table. Every BMP code unit is folded once, on first sight, and remembered in a typed array:
+// the hot loops below then cost one array read per character instead of a normalisation.
+
+/** Not looked at yet. */
+const UNSEEN = -3;
+/** Folds to nothing (a decomposed tone mark). */
+const NOTHING = -2;
+/** Folds to more than one unit, or is a surrogate: take the slow path. */
+const SLOW = -1;
+
+const TABLE = new Int32Array(0x10000).fill(UNSEEN);
+/** Bit 1: whitespace (`\s`); bit 2: a combining mark (`\p{M}`); bit 4: invisible (zero-width, soft hyphen). */
+const FLAGS = new Uint8Array(0x10000);
+const SPACE_FLAG = 1;
+const MARK_FLAG = 2;
+const INVISIBLE_FLAG = 4;
+
+function learn(code: number): number {
+  let folded: number;
+  if (code >= 0xd800 && code <= 0xdfff) folded = SLOW;
+  else {
+    const ch = String.fromCharCode(code);
+    const f = foldChar(ch);
+    folded = f.length === 0 ? NOTHING : f.length === 1 ? f.charCodeAt(0) : SLOW;
+    FLAGS[code] =
+      (/\s/.test(ch) ? SPACE_FLAG : 0) |
+      (/\p{M}/u.test(ch) ? MARK_FLAG : 0) |
+      (/[\u200b-\u200d\u2060\ufeff\u00ad]/.test(ch) ? INVISIBLE_FLAG : 0);
+  }
+  TABLE[code] = folded;
+  return folded;
+}
+
+// ASCII needs no normalisation: fill it now.
+for (let c = 0; c < 0x80; c++) {
+  TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  FLAGS[c] = c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE_FLAG : 0;
+}
+
+/** A scratch buffer for folded units, grown as needed. */
+let scratch = new Uint16Array(4096);
+
+function unitsToString(units: Uint16Array, length: number): string {
+  if (length <= 8192) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    out += code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
+  for (let i = 0; i < length; i += 8192) {
+    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
   }
   return out;
 }
 
+/** Folded text; folded unit i stands for `source.slice(from[i], to[i])`. */
+export interface MappedFold {
+  text: string;
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /**
- * Folds while keeping the length and offsets of the input (one output char per input UTF-16 unit),
- * so a match found in the folded text can be mapped back to the original. Only valid on NFC text
- * whose letters are precomposed (what the normaliser produces).
+ * Like `fold`, but keeps a map back to the source, so a match found in the folded text can be quoted as
+ * written (NFC or NFD). Runs of whitespace become one space (kept at the ends). A combining mark joins
+ * the unit before it: with `allMarks`, every `\p{M}` does (not only the tone marks that fold to nothing);
+ * with `dropInvisible`, zero-width characters and soft hyphens are left out.
  */
-export function foldKeepOffsets(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (ch.length !== 1) {
-      out += '?'.repeat(ch.length);
+export function foldMapped(source: string, allMarks: boolean, dropInvisible: boolean): MappedFold {
+  const n = source.length;
+  let units = new Uint16Array(n + 8);
+  let from = new Int32Array(n + 8);
+  let to = new Int32Array(n + 8);
+  let length = 0;
+  for (let i = 0; i < n; i++) {
+    const code = source.charCodeAt(i);
+    let folded = TABLE[code]!;
+    if (folded === UNSEEN) folded = learn(code);
+    const flags = FLAGS[code]!;
+    if ((flags & SPACE_FLAG) !== 0) {
+      if (length === 0 || units[length - 1] !== 0x20) {
+        units[length] = 0x20;
+        from[length] = i;
+        to[length++] = i + 1;
+      }
       continue;
     }
-    const base = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD')[0]!;
-    out += base.length === 1 ? base.toLowerCase() : ch.toLowerCase();
+    if (folded === NOTHING || (allMarks && (flags & MARK_FLAG) !== 0)) {
+      if (length > 0) to[length - 1] = i + 1;
+      continue;
+    }
+    if (dropInvisible && (flags & INVISIBLE_FLAG) !== 0) continue;
+    if (folded !== SLOW) {
+      units[length] = folded;
+      from[length] = i;
+      to[length++] = i + 1;
+      continue;
+    }
+    const ch = String.fromCodePoint(source.codePointAt(i)!);
+    const next = i + ch.length;
+    if (allMarks && /\p{M}/u.test(ch)) {
+      if (length > 0) to[length - 1] = next;
+    } else if (!(dropInvisible && ch.length === 1 && (flags & INVISIBLE_FLAG) !== 0)) {
+      const f = foldChar(ch);
+      if (length + f.length + n - i + 8 > units.length) {
+        const size = (length + f.length + n - i + 8) * 2;
+        const u = new Uint16Array(size);
+        u.set(units.subarray(0, length));
+        units = u;
+        const a = new Int32Array(size);
+        a.set(from.subarray(0, length));
+        from = a;
+        const b = new Int32Array(size);
+        b.set(to.subarray(0, length));
+        to = b;
+      }
+      for (let k = 0; k < f.length; k++) {
+        units[length] = f.charCodeAt(k);
+        from[length] = i;
+        to[length++] = next;
+      }
+    }
+    i = next - 1;
   }
-  return out;
+  return { text: unitsToString(units, length), from: from.subarray(0, length), to: to.subarray(0, length) };
 }
