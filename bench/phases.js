@@ -22,7 +22,12 @@ const { buildTasks } = await dist('document/build-tasks.js');
 const { defaultLexicon } = await dist('lexicon/load.js');
 
 const mb = Number(process.argv[2] ?? 20);
-ensureCorpus({ seed: DEFAULT_SEED, minBytes: MIN_BYTES, minDocs: MIN_DOCS, log: (l) => process.stderr.write(`${l}\n`) });
+ensureCorpus({
+  seed: DEFAULT_SEED,
+  minBytes: MIN_BYTES,
+  minDocs: MIN_DOCS,
+  log: (l) => process.stderr.write(`${l}\n`),
+});
 const manifest = JSON.parse(readFileSync(join(ROOT, 'bench', 'corpus', 'manifest.json'), 'utf8'));
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const texts = [];
@@ -73,8 +78,16 @@ for (const t of texts) direct += parseText(t).tasks.length;
 const directMs = performance.now() - t1;
 console.log(`${texts.length} plans, ${(bytes / 1e6).toFixed(1)} MB`);
 for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1])) {
-  console.log(`${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / replayMs).toFixed(1).padStart(5)}%`);
+  console.log(
+    `${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / replayMs).toFixed(1).padStart(5)}%`,
+  );
 }
-console.log(`${'replay'.padEnd(28)} ${replayMs.toFixed(0).padStart(6)} ms  ${(bytes / 1e3 / replayMs).toFixed(1)} MB/s`);
-console.log(`${'parseText'.padEnd(28)} ${directMs.toFixed(0).padStart(6)} ms  ${(bytes / 1e3 / directMs).toFixed(1)} MB/s`);
-console.log(`tasks: replay ${tasks}, parseText ${direct}${tasks === direct ? '' : '  ← the replay is out of date'}`);
+console.log(
+  `${'replay'.padEnd(28)} ${replayMs.toFixed(0).padStart(6)} ms  ${(bytes / 1e3 / replayMs).toFixed(1)} MB/s`,
+);
+console.log(
+  `${'parseText'.padEnd(28)} ${directMs.toFixed(0).padStart(6)} ms  ${(bytes / 1e3 / directMs).toFixed(1)} MB/s`,
+);
+console.log(
+  `tasks: replay ${tasks}, parseText ${direct}${tasks === direct ? '' : '  ← the replay is out of date'}`,
+);

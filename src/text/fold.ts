@@ -130,10 +130,14 @@ for (let c = 0; c < 0x80; c++) {
 let scratch = new Uint16Array(4096);
 
 function unitsToString(units: Uint16Array, length: number): string {
-  if (length <= 8192) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  if (length <= 8192)
+    return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   let out = '';
   for (let i = 0; i < length; i += 8192) {
-    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
+    out += String.fromCharCode.apply(
+      null,
+      units.subarray(i, Math.min(length, i + 8192)) as unknown as number[],
+    );
   }
   return out;
 }
