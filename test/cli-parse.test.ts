@@ -194,6 +194,32 @@ describe('the built binary (smoke test)', () => {
     expect(missing.status).toBe(3);
     expect(missing.stderr).toMatch(/nope\.txt/);
   });
+
+  it('starts from the bundle with a code cache V8 accepts, and answers as the modules do', async () => {
+    // `npm run build` bundles the CLI and stores V8's code for it (scripts/bundle-cli.js).
+    const env = { ...process.env, CCHC_DEBUG_STARTUP: '1', CCHC_WORKERS: '2' };
+    const parsed = spawnSync('node', [join(ROOT, 'bin/cchc.js'), 'parse', SON_LA, '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    });
+    expect(parsed.stderr).toMatch(/bundle .*cchc\.cjs, code cache accepted/);
+    expect(parsed.stdout).toBe((await cchc(['parse', SON_LA, '--quiet'])).out);
+    // Workers are found from the bundle too.
+    const compared = spawnSync(
+      'node',
+      [join(ROOT, 'bin/cchc.js'), 'compare', 'fixtures/', '--format', 'json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env,
+      },
+    );
+    expect(compared.status).toBe(0);
+    expect(JSON.parse(compared.stdout)).toEqual(
+      JSON.parse((await cchc(['compare', 'fixtures/', '--format', 'json'])).out),
+    );
+  });
 });
 
 describe('--encoding', () => {

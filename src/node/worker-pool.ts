@@ -38,11 +38,12 @@ export class ParsePool {
   private readonly queue: { job: ParseJob; pending: Pending }[] = [];
 
   constructor(size: number, lexiconFile: string | null) {
-    // Compiled, the worker sits beside this file; run from source (tests), it is the built one.
+    // Compiled, the worker is dist/node/parse-worker.js, found from dist/node/ or from the CLI
+    // bundle in dist/cli/; run from source (tests), it is the built one.
     const here = import.meta.url;
     const url = here.endsWith('.ts')
       ? new URL('../../dist/node/parse-worker.js', here)
-      : new URL('./parse-worker.js', here);
+      : new URL('../node/parse-worker.js', here);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, {
         workerData: { lexiconFile },
