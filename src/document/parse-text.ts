@@ -128,7 +128,7 @@ export function parseText(text: string, options: ParseOptions = {}): CchcDocumen
 function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const lexicon = options.lexicon ?? defaultLexicon();
   const warnings: Message[] = [...(options.messages ?? [])];
-  const { lines, changes } = normalizeText(text);
+  const { lines, changes, utf8Bytes } = normalizeText(text);
 
   // Task tables first: their lines are not prose.
   const tableResult = readTables(lines, lexicon);
@@ -227,7 +227,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     source: {
       path: options.path ?? null,
       sha256: options.source?.sha256 ?? null,
-      bytes: options.source?.bytes ?? utf8Length(text),
+      bytes: options.source?.bytes ?? utf8Bytes,
       encoding: options.source?.encoding ?? 'utf-8',
       normalized: changes.length > 0,
       normalizations: changes,
@@ -258,23 +258,6 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     tables: tableResult.tables.map((t, i) => ({ ...t.report, sections: built.sectionsByTable[i] ?? [] })),
     warnings,
   };
-}
-
-/** UTF-8 length, counted without encoding the text (the library stays free of Node globals). */
-function utf8Length(text: string): number {
-  const native = (globalThis as { Buffer?: { byteLength(s: string, e: string): number } }).Buffer;
-  if (native) return native.byteLength(text, 'utf8');
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 function toTarget(

@@ -63,12 +63,21 @@ interface Classified {
   body: string;
 }
 
+const PARAGRAPH = (text: string): Classified => ({ kind: 'paragraph', numeral: null, level: 0, body: text });
+
 function classify(text: string): Classified {
-  let m = ROMAN_HEADING.exec(text) ?? ROMAN_HEADING_NO_DOT.exec(text);
+  // Each pattern below needs its own first character: most lines (prose) are told apart by it alone.
+  const first = text.charCodeAt(0);
+  const roman = first === 0x49 || first === 0x56 || first === 0x58; // I V X
+  const digit = first >= 0x30 && first <= 0x39;
+  const letter = (first >= 0x61 && first <= 0x7a) || first === 0x111; // a–z, đ
+  const bullet = first < 0x2030 && '-–—+*•·'.includes(text.charAt(0));
+  if (!roman && !digit && !letter && !bullet) return PARAGRAPH(text);
+  let m = roman ? (ROMAN_HEADING.exec(text) ?? ROMAN_HEADING_NO_DOT.exec(text)) : null;
   if (m && ROMAN_VALID.test(m[1]!) && (m[2] ?? '').length <= 160) {
     return { kind: 'heading', numeral: m[1]!, level: 1, body: (m[2] ?? '').trim() };
   }
-  m = ARABIC_HEADING.exec(text);
+  m = digit ? ARABIC_HEADING.exec(text) : null;
   if (m && !/^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(text) && !/^\d+\.\d+\s*%/.test(text)) {
     const body = (m[2] ?? '').trim();
     const depth = m[1]!.split('.').length;
@@ -76,11 +85,11 @@ function classify(text: string): Classified {
     const heading = body.length <= 120 && !/[.;]$/.test(body);
     return { kind: heading ? 'heading' : 'numbered', numeral: m[1]!, level: depth + 1, body };
   }
-  m = LETTERED.exec(text);
+  m = letter ? LETTERED.exec(text) : null;
   if (m) return { kind: 'lettered', numeral: m[1]!, level: 0, body: m[2]!.trim() };
-  m = BULLET.exec(text);
+  m = bullet ? BULLET.exec(text) : null;
   if (m) return { kind: 'bullet', numeral: null, level: 0, body: (m[2] ?? '').trim() };
-  return { kind: 'paragraph', numeral: null, level: 0, body: text };
+  return PARAGRAPH(text);
 }
 
 function startsItem(text: string): boolean {

@@ -10,6 +10,8 @@ export interface NormalizedText {
   lines: string[];
   /** What was changed, for `source.normalized` and the record. */
   changes: NormalizationChange[];
+  /** The input's size in UTF-8 bytes. */
+  utf8Bytes: number;
 }
 
 export type NormalizationChange = 'bom' | 'crlf' | 'nfc' | 'nbsp' | 'zero-width' | 'control';
@@ -24,32 +26,75 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const ANY_ODD =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff]/;
 
-// Every combining mark is at U+0300 or above and outside Vietnamese's precomposed letters (U+1EA0–U+1EF9).
-const MAYBE_MARK_RUN = /[\u0300-\u1e9f\u1efa-\uffff]{31}/;
+/**
+ * One scan of the input for what the steps below need to know: whether any odd character (control,
+ * no-break or zero-width space) or carriage return occurs, whether a run of 31 possible combining
+ * marks does, and the UTF-8 size. Most texts need none of the cleanups, and are not scanned again.
+ */
+function survey(text: string): { odd: boolean; cr: boolean; markRun: boolean; utf8Bytes: number } {
+  let odd = false;
+  let cr = false;
+  let markRun = false;
+  let run = 0;
+  let bytes = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes += 1;
+      run = 0;
+      if (c < 0x20) {
+        if (c === 0x0d) cr = true;
+        else if (c !== 0x09 && c !== 0x0a) odd = true;
+      } else if (c === 0x7f) odd = true;
+      continue;
+    }
+    if (c < 0x800) {
+      bytes += 2;
+      if (c <= 0xa0 || c === 0xad) odd = true;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A pair is 4 bytes; it may be a mark (astral marks exist), so it counts towards a run.
+        bytes += 4;
+        i++;
+        if (++run >= 31) markRun = true;
+        continue;
+      }
+      bytes += 3;
+    } else {
+      bytes += 3;
+      if ((c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x2060 || c === 0x3000 || c === 0xfeff)
+        odd = true;
+    }
+    // Every combining mark is at U+0300 or above and outside Vietnamese's precomposed letters.
+    if (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)) {
+      if (++run >= 31) markRun = true;
+    } else run = 0;
+  }
+  return { odd, cr, markRun, utf8Bytes: bytes };
+}
 
 export function normalizeText(input: string): NormalizedText {
   const changes: NormalizationChange[] = [];
+  const { odd, cr, markRun, utf8Bytes } = survey(input);
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     changes.push('bom');
   }
-  if (text.includes('\r')) {
+  if (cr) {
     text = text.replace(/\r\n?/g, '\n');
     changes.push('crlf');
   }
   // A long run of combining marks with no letter makes normalisation quadratic: after every 30
   // marks a combining grapheme joiner (U+034F) is inserted, as Unicode's stream-safe format does.
-  // `\p{M}` is slow to test on every character; a run of 31 marks is first looked for among the
-  // characters that can be marks (or surrogates) at all, which skips ASCII and Vietnamese letters.
-  if (MAYBE_MARK_RUN.test(text) && /\p{M}{31}/u.test(text)) {
-    text = text.replace(/\p{M}{30}/gu, (run) => `${run}\u034f`);
-  }
+  if (markRun && /\p{M}{31}/u.test(text)) text = text.replace(/\p{M}{30}/gu, (run) => `${run}\u034f`);
   const nfc = text.normalize('NFC');
   if (nfc !== text) changes.push('nfc');
   text = nfc;
-  // One scan decides whether any of the three cleanups is needed (most texts need none).
-  if (text.search(ANY_ODD) === -1) return { lines: text.split('\n'), changes };
+  // A BOM was counted as odd; after it is dropped, most texts need none of the three cleanups.
+  if (!odd || text.search(ANY_ODD) === -1) return { lines: text.split('\n'), changes, utf8Bytes };
   if (text.search(SPACE_LIKE) !== -1) {
     text = text.replace(SPACE_LIKE, ' ');
     changes.push('nbsp');
@@ -62,5 +107,5 @@ export function normalizeText(input: string): NormalizedText {
     text = text.replace(CONTROL, '');
     changes.push('control');
   }
-  return { lines: text.split('\n'), changes };
+  return { lines: text.split('\n'), changes, utf8Bytes };
 }

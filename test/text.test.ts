@@ -1,0 +1,118 @@
+/**
+ * The text layer's fast paths against plain definitions: the table-driven fold against folding
+ * each character by normalisation, the one-scan survey of `normalizeText` against the regexes and
+ * `Buffer.byteLength` it replaces. Arbitrary strings, lone surrogates and long runs of marks included.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, foldChar, foldMapped } from '../src/text/fold.js';
+import { normalizeText } from '../src/text/normalize.js';
+
+/** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
+function foldPlain(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** What `normalizeText` did before its one-scan survey. */
+function normalizePlain(input: string): string[] {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  text = text.replace(/\r\n?/g, '\n');
+  if (/\p{M}{31}/u.test(text)) text = text.replace(/\p{M}{30}/gu, (run) => `${run}\u034f`);
+  text = text
+    .normalize('NFC')
+    .replace(/[\u00a0\u2000-\u200a\u2007\u202f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+  return text.split('\n');
+}
+
+const vietnamese = fc.constantFrom(
+  'Cải cách hành chính',
+  'UỶ BAN NHÂN DÂN',
+  'Ủy ban',
+  'hoà',
+  'Quý I + II năm 2014',
+  'Đề án',
+  'Sở Nội vụ\u00a0',
+  'a\u0301\u0323',
+  '\u200b',
+  '\r\n',
+  '\t',
+  '\ufeff',
+  'ﬁ',
+  'İ',
+  '𝐀',
+  '\ud800',
+  '\udc00',
+  '\u0301'.repeat(40),
+  '\u{1d165}'.repeat(35),
+);
+const text = fc
+  .array(fc.oneof(vietnamese, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), {
+    maxLength: 12,
+  })
+  .map((parts) => parts.join(''));
+
+describe('fold', () => {
+  it('equals folding character by character, on any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(fold(t)).toBe(foldPlain(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
+  it('folds Vietnamese to plain lower-case letters, with old and new tone placement alike', () => {
+    expect(fold('  UỶ  BAN\u00a0nhân dân TỈNH ')).toBe('uy ban nhan dan tinh');
+    expect(fold('Ủy ban')).toBe(fold('UỶ BAN'));
+    expect(fold('hoà')).toBe(fold('hòa'));
+    expect(fold('Đề án')).toBe('de an');
+    expect(fold('x'.repeat(200) + 'Ạ')).toBe(`${'x'.repeat(200)}a`);
+  });
+
+  it('keeps a map back to the source: each folded unit quotes the characters it came from', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const m = foldMapped(t, true, true);
+        expect(m.from).toHaveLength(m.text.length);
+        for (let i = 0; i < m.text.length; i++) {
+          expect(m.from[i]).toBeLessThan(m.to[i]!);
+          if (i > 0) expect(m.from[i]).toBeGreaterThanOrEqual(m.to[i - 1]! - 2);
+          const quoted = t.slice(m.from[i], m.to[i]);
+          if (m.text[i] === ' ') expect(quoted).toMatch(/^\s/);
+          else expect(foldPlain(quoted).includes(m.text[i]!) || /\p{M}/u.test(quoted)).toBe(true);
+        }
+      }),
+      { numRuns: 1000, seed: 20261122 },
+    );
+    const decomposed = 'Tháng 8/2017'.normalize('NFD');
+    const m = foldMapped(decomposed, false, false);
+    expect(m.text).toBe('thang 8/2017');
+    // `á` written as two units is quoted whole.
+    expect(decomposed.slice(m.from[2], m.to[2])).toBe('a\u0301');
+  });
+});
+
+describe('normalizeText', () => {
+  it('gives the lines of the plain regex steps and the UTF-8 size of Buffer.byteLength, on any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = normalizeText(t);
+        expect(n.lines).toEqual(normalizePlain(t));
+        expect(n.utf8Bytes).toBe(Buffer.byteLength(t, 'utf8'));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
+  it('breaks a run of 31 or more combining marks, also astral ones, before normalising', () => {
+    expect(normalizeText(`a${'\u0301'.repeat(61)}`).lines[0]).toContain('\u034f');
+    expect(normalizeText(`a${'\u{1d165}'.repeat(31)}`).lines[0]).toContain('\u034f');
+    expect(normalizeText(`a${'\u0301'.repeat(30)}`).lines[0]).not.toContain('\u034f');
+    // Vietnamese letters between marks end a run.
+    expect(normalizeText('\u0301ạ'.repeat(40)).lines[0]).not.toContain('\u034f');
+  });
+});
