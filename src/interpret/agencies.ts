@@ -10,6 +10,7 @@
  */
 import type { LexiconData } from '../lexicon/types.js';
 import { detach, fold } from '../text/fold.js';
+import { squashSpaces } from '../text/normalize.js';
 
 export type AgencyLexicon = Pick<LexiconData, 'agencies' | 'agencyListPrefixes'>;
 
@@ -327,7 +328,7 @@ function buildIndex(lexicon: AgencyLexicon): AgencyIndex {
 
 /** NFC, no zero-width characters, one space for any run of whitespace (CR, LF, tab, U+00A0). */
 function tidyCell(text: string): string {
-  return text.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  return squashSpaces(text.normalize('NFC').replace(ZERO_WIDTH, ''));
 }
 
 /** Drops list bullets in front and `.`, `,`, `;` behind: `UBND cấp huyện, cấp xã.` (Sơn La 158). */

@@ -1,6 +1,7 @@
 import type { IndicatorEntry } from '../lexicon/types.js';
 import type { Comparator, TargetUnit } from '../model/types.js';
 import { fold, foldMapped, type MappedFold } from '../text/fold.js';
+import { squashSpaces } from '../text/normalize.js';
 
 /**
  * Target interpreter (SPEC §3 `targets`, §5 indicators): reads every quantitative target stated in one
@@ -594,7 +595,7 @@ export function readTargets(text: string, indicators: Record<string, IndicatorEn
 
     const found = placed.map(({ figure, subject, context, after }) => {
       const raw = original(figure, offset);
-      const subjectText = original(subject, offset).text.normalize('NFC').replace(/\s+/g, ' ').trim();
+      const subjectText = squashSpaces(original(subject, offset).text.normalize('NFC'));
       const indicator =
         matchIndicator(fold(subjectText), compiled) ??
         matchIndicator(clause.slice(context.start, context.end), compiled) ??

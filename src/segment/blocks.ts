@@ -47,14 +47,35 @@ export function lineOfOffset(block: Pick<Block, 'starts' | 'line'>, offset: numb
 
 /** True when most long lines end near one width: the text was hard-wrapped. */
 export function isHardWrapped(lines: string[]): boolean {
-  const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 30);
-  if (lengths.length < 20) return false;
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
+  // Trimmed lengths of the lines of 30 characters or more, counted without copying the lines.
+  const lengths = new Int32Array(lines.length);
+  let count = 0;
+  for (const line of lines) {
+    if (line.length < 30) continue;
+    let start = 0;
+    let end = line.length;
+    while (start < end && isTrimmed(line.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(line.charCodeAt(end - 1))) end--;
+    if (end - start >= 30) lengths[count++] = end - start;
+  }
+  if (count < 20) return false;
+  const sorted = lengths.subarray(0, count).sort();
+  const p90 = sorted[Math.floor(count * 0.9)]!;
   if (p90 > 110) return false;
-  const near = lengths.filter((n) => n >= p90 - 25).length;
-  return near / lengths.length >= 0.5;
+  let near = 0;
+  for (let i = 0; i < count; i++) if (sorted[i]! >= p90 - 25) near++;
+  return near / count >= 0.5;
 }
+
+/** What `String.prototype.trim` removes (the lines hold no line breaks). */
+function isTrimmed(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    (c < 0x20 ? c >= 0x09 && c <= 0x0d : c >= 0xa0 && TRIMMED.test(String.fromCharCode(c)))
+  );
+}
+const TRIMMED = /^\s$/;
 
 interface Classified {
   kind: BlockKind;
@@ -87,8 +108,15 @@ function classify(text: string): Classified {
   }
   m = letter ? LETTERED.exec(text) : null;
   if (m) return { kind: 'lettered', numeral: m[1]!, level: 0, body: m[2]!.trim() };
-  m = bullet ? BULLET.exec(text) : null;
-  if (m) return { kind: 'bullet', numeral: null, level: 0, body: (m[2] ?? '').trim() };
+  if (bullet) {
+    // BULLET without the regex, which runs `.*` over the whole (often long) line; `.` stops at
+    // U+2028/U+2029, so a line holding one is left to the regex.
+    if (!text.includes('\u2028') && !text.includes('\u2029')) {
+      return { kind: 'bullet', numeral: null, level: 0, body: text.slice(1).trim() };
+    }
+    m = BULLET.exec(text);
+    if (m) return { kind: 'bullet', numeral: null, level: 0, body: (m[2] ?? '').trim() };
+  }
   return PARAGRAPH(text);
 }
 

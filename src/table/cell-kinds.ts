@@ -119,9 +119,16 @@ function firstWords(columns: TableLexicon['columns']): Set<string> {
   return set;
 }
 
+/** `stt.`, `ghi chu:` → without the trailing dots and colons. */
+function withoutTrailingStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x2e || text.charCodeAt(end - 1) === 0x3a)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
   if (text.length > 80) return null;
-  const folded = fold(text).replace(/[.:]+$/, '');
+  const folded = withoutTrailingStops(fold(text));
   if (folded.length === 0 || folded.length > 60) return null;
   const space = folded.indexOf(' ');
   if (!firstWords(lexicon.columns).has(space === -1 ? folded : folded.slice(0, space))) return null;

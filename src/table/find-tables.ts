@@ -29,6 +29,21 @@ export interface TableRegion {
 }
 
 const LONE_PIPE = /^\s*\|\s*$/;
+
+/** Whether each line is a lone `|`, tested once per line (the L3 search asks up to four times). */
+function lonePipes(lines: string[]): (i: number) => boolean {
+  const known = new Uint8Array(lines.length + 4);
+  return (i) => {
+    if (i >= lines.length) return false;
+    let k = known[i]!;
+    if (k === 0) {
+      const line = lines[i]!;
+      k = line.includes('|') && LONE_PIPE.test(line) ? 2 : 1;
+      known[i] = k;
+    }
+    return k === 2;
+  };
+}
 const MIN_COLUMNS = 3;
 
 function isHeader(kinds: (ColumnKind | null)[]): kinds is ColumnKind[] {
@@ -52,11 +67,31 @@ function pipeCells(text: string): string[] {
     .filter((c) => c.length > 0);
 }
 
+/** The first non-empty cell of a pipe row, and whether another follows it. */
+function firstPipeCell(line: string): { text: string; more: boolean } | null {
+  let start = 0;
+  while (start <= line.length) {
+    let end = line.indexOf('|', start);
+    if (end === -1) end = line.length;
+    const text = line.slice(start, end).trim();
+    if (text !== '') {
+      const rest = end < line.length ? line.slice(end + 1) : '';
+      return { text, more: rest.replace(/\|/g, '').trim() !== '' };
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
 /** L1: a line of pipe-separated header cells, possibly wrapped over up to three lines. */
 function findL1Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.includes('|') || LONE_PIPE.test(line)) continue;
+    // Every cell but a last one cut by the wrap must name a column: a row whose first cell names
+    // none (the table's body rows) is passed over without reading its other cells.
+    const first = firstPipeCell(line);
+    if (first !== null && first.more && columnKindOf(first.text, lexicon) === null) continue;
     let joined = '';
     let best: TableRegion | null = null;
     for (let span = 0; span < 3 && i + span < lines.length; span++) {
@@ -116,18 +151,16 @@ function findL2Header(lines: string[], from: number, lexicon: TableLexicon): Tab
 }
 
 /** L3: header cells (each possibly wrapped over two lines) separated by lone `|` lines. */
-function findL3Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+function findL3Header(
+  lines: string[],
+  from: number,
+  lexicon: TableLexicon,
+  isLonePipe: (i: number) => boolean = lonePipes(lines),
+): TableRegion | null {
   for (let i = from; i < lines.length; i++) {
-    if (LONE_PIPE.test(lines[i]!) || lines[i]!.trim() === '') continue;
     // A header cell is followed by a lone `|` within three lines.
-    if (
-      !(
-        LONE_PIPE.test(lines[i + 1] ?? '') ||
-        LONE_PIPE.test(lines[i + 2] ?? '') ||
-        LONE_PIPE.test(lines[i + 3] ?? '')
-      )
-    )
-      continue;
+    if (!(isLonePipe(i + 1) || isLonePipe(i + 2) || isLonePipe(i + 3))) continue;
+    if (isLonePipe(i) || lines[i]!.trim() === '') continue;
     const kinds: ColumnKind[] = [];
     let j = i;
     let lastPipe = -1;
@@ -135,11 +168,11 @@ function findL3Header(lines: string[], from: number, lexicon: TableLexicon): Tab
       // Read one cell: up to three non-pipe lines.
       let cell = '';
       let k = j;
-      while (k < lines.length && !LONE_PIPE.test(lines[k]!) && k - j < 3) {
+      while (k < lines.length && !isLonePipe(k) && k - j < 3) {
         cell += (cell ? ' ' : '') + lines[k]!.trim();
         k++;
       }
-      if (k >= lines.length || !LONE_PIPE.test(lines[k]!)) break;
+      if (k >= lines.length || !isLonePipe(k)) break;
       const kind = columnKindOf(cell, lexicon);
       if (!kind) break;
       kinds.push(kind);
@@ -182,7 +215,7 @@ const MAX_GAP_L3 = 25;
 function endOfPipeTable(
   lines: string[],
   region: TableRegion,
-  isSeparatorLine: (line: string) => boolean,
+  isSeparatorLine: (line: string, index: number) => boolean,
   limit: number,
 ): number {
   const maxGap = region.layout === 'L1' ? MAX_GAP_L1 : MAX_GAP_L3;
@@ -190,7 +223,7 @@ function endOfPipeTable(
   let gap = 0;
   for (let i = region.headerEnd; i < limit; i++) {
     const line = lines[i]!;
-    if (isSeparatorLine(line)) {
+    if (isSeparatorLine(line, i)) {
       last = i + 1;
       gap = 0;
       continue;
@@ -227,14 +260,19 @@ function endOfL2Table(lines: string[], region: TableRegion, limit: number): numb
 }
 
 /** Every task table in the document, in order, without overlaps. */
-type Finder = (lines: string[], from: number, lexicon: TableLexicon) => TableRegion | null;
+type Finder = (
+  lines: string[],
+  from: number,
+  lexicon: TableLexicon,
+  isLonePipe: (i: number) => boolean,
+) => TableRegion | null;
 
 /**
  * The next header of any layout at or after `from`. Each layout's search result is remembered and
  * reused while it still lies ahead, so finding every table of a long document scans it once per
  * layout, not once per table.
  */
-function headerSearch(lines: string[], lexicon: TableLexicon) {
+function headerSearch(lines: string[], lexicon: TableLexicon, isLonePipe: (i: number) => boolean) {
   const finders: Finder[] = [findL1Header, findL2Header, findL3Header];
   const found: ({ from: number; region: TableRegion | null } | undefined)[] = [];
   return (from: number): TableRegion | null => {
@@ -242,7 +280,7 @@ function headerSearch(lines: string[], lexicon: TableLexicon) {
     finders.forEach((find, k) => {
       let memo = found[k];
       if (!memo || from < memo.from || (memo.region !== null && memo.region.headerStart - 1 < from)) {
-        memo = { from, region: find(lines, from, lexicon) };
+        memo = { from, region: find(lines, from, lexicon, isLonePipe) };
         found[k] = memo;
       }
       const region = memo.region;
@@ -260,7 +298,8 @@ function headerSearch(lines: string[], lexicon: TableLexicon) {
  */
 export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[] {
   const regions: TableRegion[] = [];
-  const nextHeader = headerSearch(lines, lexicon);
+  const isLonePipe = lonePipes(lines);
+  const nextHeader = headerSearch(lines, lexicon, isLonePipe);
   // The last line with content (1-based): a table reaching it runs to the end of the text.
   let lastContent = lines.length;
   while (lastContent > 0 && /^[\s|]*$/.test(lines[lastContent - 1]!)) lastContent--;
@@ -272,7 +311,7 @@ export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[
     const limit = next ? next.headerStart - 1 : lines.length;
     if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'), limit);
     else if (region.layout === 'L3')
-      region.endLine = endOfPipeTable(lines, region, (l) => LONE_PIPE.test(l), limit);
+      region.endLine = endOfPipeTable(lines, region, (_, i) => isLonePipe(i), limit);
     else region.endLine = endOfL2Table(lines, region, limit);
     region.endLine = Math.min(Math.max(region.endLine, region.headerEnd), Math.max(limit, region.headerEnd));
     const previous = regions[regions.length - 1];

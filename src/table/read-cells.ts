@@ -6,6 +6,8 @@
  * L2 cells are the indented lines; a line that is not indented continues the cell above; a blank
  * line ends a row.
  */
+
+import { squashSpaces } from '../text/normalize.js';
 import type { TableRegion } from './find-tables.js';
 
 export interface Cell {
@@ -43,7 +45,7 @@ function pushCell(
   for (const p of nonEmpty) {
     if (text) text += ' ';
     starts.push({ offset: text.length, line: p.line });
-    text += p.text.trim().replace(/\s+/g, ' ');
+    text += squashSpaces(p.text);
   }
   cells.push({
     text,
@@ -110,7 +112,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
     }
     if (line.startsWith(indent) || cells.length === 0) {
       cells.push({
-        text: line.trim().replace(/\s+/g, ' '),
+        text: squashSpaces(line),
         line: lineNo,
         lines: [lineNo],
         rowStart,
@@ -121,7 +123,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
       const cell = cells[cells.length - 1]!;
       if (cell.text) cell.text += ' ';
       cell.starts.push({ offset: cell.text.length, line: lineNo });
-      cell.text += line.trim().replace(/\s+/g, ' ');
+      cell.text += squashSpaces(line);
       if (cell.lines.length === 0) cell.line = lineNo;
       cell.lines.push(lineNo);
     }

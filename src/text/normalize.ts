@@ -109,3 +109,12 @@ export function normalizeText(input: string): NormalizedText {
   }
   return { lines: text.split('\n'), changes, utf8Bytes };
 }
+
+// Whitespace other than one plain space between words: only such text needs rewriting.
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
+
+/** Trimmed, with every run of whitespace one space. Most cells and lines are that already, and are returned as they are. */
+export function squashSpaces(text: string): string {
+  const trimmed = text.trim();
+  return UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
