@@ -116,3 +116,37 @@ describe('normalizeText', () => {
     expect(normalizeText('\u0301ạ'.repeat(40)).lines[0]).not.toContain('\u034f');
   });
 });
+
+describe('caseless', () => {
+  it('matches what the same words with the `iu` flags match, in any case, on any text', async () => {
+    const { caseless } = await import('../src/text/caseless.js');
+    const words = [
+      'trước',
+      'chậm nhất',
+      'hoàn thành',
+      'trong',
+      'ít nhất',
+      'đạt',
+      'phấn đấu',
+      'thứ',
+      'top',
+      'lên',
+    ];
+    const fast = caseless(words);
+    const plain = new RegExp(words.join('|'), 'iu');
+    const cased = fc
+      .tuple(fc.constantFrom(...words), fc.constantFrom('lower', 'upper', 'title'))
+      .map(([w, c]) =>
+        c === 'lower' ? w : c === 'upper' ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1),
+      );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(cased, fc.string({ unit: 'grapheme' })), { maxLength: 6 }), (parts) => {
+        const t = parts.join(' ');
+        expect(fast.test(t)).toBe(plain.test(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+    expect(fast.test('HOÀN THÀNH trước')).toBe(true);
+    expect(fast.test('Hoan thanh')).toBe(false);
+  });
+});

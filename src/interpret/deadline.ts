@@ -1,4 +1,5 @@
 import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js';
+import { caseless } from '../text/caseless.js';
 import { fold, foldMapped, type MappedFold } from '../text/fold.js';
 
 /**
@@ -394,7 +395,7 @@ const TRIGGER =
 // A trigger word followed by what can follow it (`trong` only before a period): a cheap first test.
 const TRIGGER_TEST =
   /(?<![a-z0-9])(?:hoan thanh|truoc|cham nhat)(?![a-z])|(?<![a-z0-9])trong (?:quy|thang|\d)/;
-const TRIGGER_WORDS = /trước|chậm nhất|hoàn thành|trong/iu;
+const TRIGGER_WORDS = caseless(['trước', 'chậm nhất', 'hoàn thành', 'trong']);
 
 function formsAfter(completed: boolean, word: string | undefined): readonly RegExp[] {
   if (word === 'truoc') return DAY_FORMS;

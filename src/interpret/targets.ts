@@ -1,5 +1,6 @@
 import type { IndicatorEntry } from '../lexicon/types.js';
 import type { Comparator, TargetUnit } from '../model/types.js';
+import { caseless } from '../text/caseless.js';
 import { fold, foldMapped, type MappedFold } from '../text/fold.js';
 import { squashSpaces } from '../text/normalize.js';
 
@@ -631,7 +632,17 @@ export function readTargets(text: string, indicators: Record<string, IndicatorEn
 
 // The words a count or rank target needs (ít nhất 03, tối thiểu, không quá, đạt, phấn đấu, thứ 10,
 // top 20, trở lên, lên 100%, nhóm C), tested on composed text.
-const TARGET_WORDS = /ít nhất|tối thiểu|tối đa|không quá|đạt|phấn đấu|thứ|top|lên/iu;
+const TARGET_WORDS = caseless([
+  'ít nhất',
+  'tối thiểu',
+  'tối đa',
+  'không quá',
+  'đạt',
+  'phấn đấu',
+  'thứ',
+  'top',
+  'lên',
+]);
 const MAY_BE_RANK = /nhóm\s+[A-E](?![\p{L}\p{M}])/iu;
 
 function mayHoldTarget(text: string): boolean {
