@@ -135,8 +135,8 @@ function endsSentence(text: string): boolean {
   return c === '.' || c === ':' || c === '!' || c === '?';
 }
 
-function isHeadingLine(text: string): boolean {
-  if (!isAllCaps(text)) return false;
+function isHeadingLine(text: string, caps: boolean = isAllCaps(text)): boolean {
+  if (!caps) return false;
   const words = text.split(/\s+/).filter((w) => /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(w));
   return words.length >= 2;
 }
@@ -155,8 +155,17 @@ function isAllCaps(text: string): boolean {
 /**
  * Build blocks from the lines not inside a task table (`skip`). `from`/`to` are 1-based inclusive.
  */
+/** Whether each line is in capitals, decided once per line (the block builder asks several times). */
+function capitalLines(lines: string[]): Uint8Array {
+  const caps = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) caps[i] = isAllCaps(lines[i]!) ? 1 : 0;
+  return caps;
+}
+
 export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean): Block[] {
   const blocks: Block[] = [];
+  // Trimming does not change whether a line is in capitals.
+  const caps = capitalLines(lines);
   // While a block grows, its pieces are kept apart and joined once at the end: reading the end of a
   // string built with `+=` would copy it on every line (quadratic in a long wrapped paragraph).
   interface Growing {
@@ -172,14 +181,14 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
   }
   const growing: Growing[] = [];
   let current: Growing | null = null;
-  const append = (g: Growing, text: string, line: number) => {
+  const append = (g: Growing, text: string, line: number, textCaps: boolean) => {
     g.length += 1;
     g.block.starts.push({ offset: g.length, line });
     g.length += text.length;
     g.textParts.push(text);
     g.bodyParts.push(text);
     g.lastLine = text;
-    g.bodyCaps = g.bodyCaps && isAllCaps(text);
+    g.bodyCaps = g.bodyCaps && textCaps;
     g.bodyEmpty = false;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -200,22 +209,22 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
         prev.block.kind === 'heading' &&
         ((prev.bodyEmpty &&
           text.length < 60 &&
-          (nextIsItemOrBreak(lines, i + 1, skip) || /^\p{Lu}/u.test(lines[i + 1]?.trim() ?? ''))) ||
+          (nextIsItemOrBreak(lines, i + 1, skip, caps) || /^\p{Lu}/u.test(lines[i + 1]?.trim() ?? ''))) ||
           prev.lastLine.endsWith(',') ||
           (text.length < 60 &&
             !/[.:;]$/.test(text) &&
-            nextIsItemOrBreak(lines, i + 1, skip) &&
-            (prev.bodyCaps === isAllCaps(text) || /^\p{Ll}/u.test(text))));
+            nextIsItemOrBreak(lines, i + 1, skip, caps) &&
+            (prev.bodyCaps === (caps[i] === 1) || /^\p{Ll}/u.test(text))));
       // A wrapped line continues the sentence above, unless that one was complete, one of the two
       // is a capitalised heading line (`KẾ HOẠCH` / `CẢI CÁCH HÀNH CHÍNH ...`), or a preamble starts.
       const proseCont =
         wrapped &&
         prev.block.kind !== 'heading' &&
         !endsSentence(prev.lastLine) &&
-        prev.headingLine === isHeadingLine(text) &&
+        prev.headingLine === isHeadingLine(text, caps[i] === 1) &&
         !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u.test(text);
       if (headingCont || proseCont) {
-        append(prev, text, lineNo);
+        append(prev, text, lineNo, caps[i] === 1);
         continue;
       }
     }
@@ -235,9 +244,9 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
       length: text.length,
       lastLine: text,
       bodyEmpty: c.body === '',
-      bodyCaps: isAllCaps(c.body),
+      bodyCaps: c.body === text ? caps[i] === 1 : isAllCaps(c.body),
       // Whether a block began as a capitalised heading line is decided once, on its first line.
-      headingLine: isHeadingLine(text),
+      headingLine: isHeadingLine(text, caps[i] === 1),
     };
     growing.push(current);
     blocks.push(block);
@@ -249,8 +258,8 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
   return blocks;
 }
 
-function nextIsItemOrBreak(lines: string[], index: number, skip: Set<number>): boolean {
+function nextIsItemOrBreak(lines: string[], index: number, skip: Set<number>, caps: Uint8Array): boolean {
   if (index >= lines.length || skip.has(index + 1)) return true;
   const next = lines[index]!.trim();
-  return next === '' || /^[|\s]+$/.test(next) || startsItem(next) || isAllCaps(next);
+  return next === '' || /^[|\s]+$/.test(next) || startsItem(next) || caps[index] === 1;
 }
