@@ -15,17 +15,32 @@ function foldPlain(text: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** What `normalizeText` did before its one-scan survey. */
-function normalizePlain(input: string): string[] {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  text = text.replace(/\r\n?/g, '\n');
+/** What `normalizeText` did before its one-scan survey: the lines, and what it changed. */
+function normalizePlain(input: string): { lines: string[]; changes: string[] } {
+  const changes: string[] = [];
+  let text = input;
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    changes.push('bom');
+  }
+  if (text.includes('\r')) {
+    text = text.replace(/\r\n?/g, '\n');
+    changes.push('crlf');
+  }
   if (/\p{M}{31}/u.test(text)) text = text.replace(/\p{M}{30}/gu, (run) => `${run}\u034f`);
-  text = text
-    .normalize('NFC')
-    .replace(/[\u00a0\u2000-\u200a\u2007\u202f\u3000]/g, ' ')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
-  return text.split('\n');
+  if (text.normalize('NFC') !== text) changes.push('nfc');
+  text = text.normalize('NFC');
+  const steps: [RegExp, string, string][] = [
+    [/[\u00a0\u2000-\u200a\u2007\u202f\u3000]/g, ' ', 'nbsp'],
+    [/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '', 'zero-width'],
+    [/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '', 'control'],
+  ];
+  for (const [pattern, by, change] of steps) {
+    if (text.search(pattern) === -1) continue;
+    text = text.replace(pattern, by);
+    changes.push(change);
+  }
+  return { lines: text.split('\n'), changes };
 }
 
 const vietnamese = fc.constantFrom(
@@ -36,6 +51,7 @@ const vietnamese = fc.constantFrom(
   'Quý I + II năm 2014',
   'Đề án',
   'Sở Nội vụ\u00a0',
+  '\u2000\u2001\u202f\u3000\u2060\u00ad\u0085\u007f\u000b',
   'a\u0301\u0323',
   '\u200b',
   '\r\n',
@@ -101,7 +117,9 @@ describe('normalizeText', () => {
     fc.assert(
       fc.property(text, (t) => {
         const n = normalizeText(t);
-        expect(n.lines).toEqual(normalizePlain(t));
+        const plain = normalizePlain(t);
+        expect(n.lines).toEqual(plain.lines);
+        expect(n.changes).toEqual(plain.changes);
         expect(n.utf8Bytes).toBe(Buffer.byteLength(t, 'utf8'));
       }),
       { numRuns: 3000, seed: 20261122 },

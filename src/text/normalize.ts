@@ -23,16 +23,19 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 // C0/C1 controls other than tab and newline (decoding has already happened, so these are noise).
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-const ANY_ODD =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff]/;
+/** What the survey found: bits for the three kinds of odd character. */
+const SPACE_LIKE_FOUND = 1;
+const ZERO_WIDTH_FOUND = 2;
+const CONTROL_FOUND = 4;
 
 /**
- * One scan of the input for what the steps below need to know: whether any odd character (control,
- * no-break or zero-width space) or carriage return occurs, whether a run of 31 possible combining
- * marks does, and the UTF-8 size. Most texts need none of the cleanups, and are not scanned again.
+ * One scan of the input for what the steps below need to know: which odd characters occur (no-break
+ * and other wide spaces, zero-width characters, controls — the classes below, which NFC maps onto
+ * themselves), whether a carriage return does, whether a run of 31 possible combining marks does, and
+ * the UTF-8 size. Most texts need none of the cleanups, and are not scanned again.
  */
-function survey(text: string): { odd: boolean; cr: boolean; markRun: boolean; utf8Bytes: number } {
-  let odd = false;
+function survey(text: string): { odd: number; cr: boolean; markRun: boolean; utf8Bytes: number } {
+  let odd = 0;
   let cr = false;
   let markRun = false;
   let run = 0;
@@ -45,13 +48,15 @@ function survey(text: string): { odd: boolean; cr: boolean; markRun: boolean; ut
       run = 0;
       if (c < 0x20) {
         if (c === 0x0d) cr = true;
-        else if (c !== 0x09 && c !== 0x0a) odd = true;
-      } else if (c === 0x7f) odd = true;
+        else if (c !== 0x09 && c !== 0x0a) odd |= CONTROL_FOUND;
+      } else if (c === 0x7f) odd |= CONTROL_FOUND;
       continue;
     }
     if (c < 0x800) {
       bytes += 2;
-      if (c <= 0xa0 || c === 0xad) odd = true;
+      if (c < 0xa0) odd |= CONTROL_FOUND;
+      else if (c === 0xa0) odd |= SPACE_LIKE_FOUND;
+      else if (c === 0xad) odd |= ZERO_WIDTH_FOUND;
     } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -64,8 +69,10 @@ function survey(text: string): { odd: boolean; cr: boolean; markRun: boolean; ut
       bytes += 3;
     } else {
       bytes += 3;
-      if ((c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x2060 || c === 0x3000 || c === 0xfeff)
-        odd = true;
+      if (c >= 0x2000 && c <= 0x3000) {
+        if (c <= 0x200a || c === 0x202f || c === 0x3000) odd |= SPACE_LIKE_FOUND;
+        else if (c <= 0x200d || c === 0x2060) odd |= ZERO_WIDTH_FOUND;
+      } else if (c === 0xfeff && i > 0) odd |= ZERO_WIDTH_FOUND; // at 0 it is the BOM
     }
     // Every combining mark is at U+0300 or above and outside Vietnamese's precomposed letters.
     if (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)) {
@@ -93,17 +100,15 @@ export function normalizeText(input: string): NormalizedText {
   const nfc = text.normalize('NFC');
   if (nfc !== text) changes.push('nfc');
   text = nfc;
-  // A BOM was counted as odd; after it is dropped, most texts need none of the three cleanups.
-  if (!odd || text.search(ANY_ODD) === -1) return { lines: text.split('\n'), changes, utf8Bytes };
-  if (text.search(SPACE_LIKE) !== -1) {
+  if ((odd & SPACE_LIKE_FOUND) !== 0) {
     text = text.replace(SPACE_LIKE, ' ');
     changes.push('nbsp');
   }
-  if (text.search(ZERO_WIDTH) !== -1) {
+  if ((odd & ZERO_WIDTH_FOUND) !== 0) {
     text = text.replace(ZERO_WIDTH, '');
     changes.push('zero-width');
   }
-  if (text.search(CONTROL) !== -1) {
+  if ((odd & CONTROL_FOUND) !== 0) {
     text = text.replace(CONTROL, '');
     changes.push('control');
   }
