@@ -106,17 +106,26 @@ export type ColumnKind =
   | 'funding'
   | 'notes';
 
-/** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
-// The first words of the column phrases: most cells start with none of them, and are no header.
-const FIRST_WORDS = new WeakMap<TableLexicon['columns'], Set<string>>();
+// Column phrases by their folded text (the first kind listed wins a phrase named twice), and their first
+// words: most cells start with none of them, and are no header.
+interface ColumnIndex {
+  phrases: Map<string, ColumnKind>;
+  firstWords: Set<string>;
+}
+const COLUMN_INDEX = new WeakMap<TableLexicon['columns'], ColumnIndex>();
 
-function firstWords(columns: TableLexicon['columns']): Set<string> {
-  let set = FIRST_WORDS.get(columns);
-  if (!set) {
-    set = new Set(Object.values(columns).flatMap((phrases) => phrases.map((p) => p.split(' ')[0]!)));
-    FIRST_WORDS.set(columns, set);
+function columnIndex(columns: TableLexicon['columns']): ColumnIndex {
+  let index = COLUMN_INDEX.get(columns);
+  if (!index) {
+    const phrases = new Map<string, ColumnKind>();
+    for (const [kind, list] of Object.entries(columns)) {
+      for (const phrase of list) if (!phrases.has(phrase)) phrases.set(phrase, kind as ColumnKind);
+    }
+    const firstWords = new Set([...phrases.keys()].map((p) => p.split(' ')[0]!));
+    index = { phrases, firstWords };
+    COLUMN_INDEX.set(columns, index);
   }
-  return set;
+  return index;
 }
 
 /** `stt.`, `ghi chu:` → without the trailing dots and colons. */
@@ -126,19 +135,20 @@ function withoutTrailingStops(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
   if (text.length > 80) return null;
   const folded = withoutTrailingStops(fold(text));
   if (folded.length === 0 || folded.length > 60) return null;
+  const { phrases, firstWords } = columnIndex(lexicon.columns);
   const space = folded.indexOf(' ');
-  if (!firstWords(lexicon.columns).has(space === -1 ? folded : folded.slice(0, space))) return null;
-  let best: { kind: ColumnKind; length: number } | null = null;
-  for (const [kind, phrases] of Object.entries(lexicon.columns)) {
-    for (const phrase of phrases) {
-      if ((folded === phrase || folded.startsWith(`${phrase} `)) && phrase.length > (best?.length ?? 0)) {
-        best = { kind: kind as ColumnKind, length: phrase.length };
-      }
-    }
+  if (!firstWords.has(space === -1 ? folded : folded.slice(0, space))) return null;
+  // The longest phrase the cell is, or starts with as whole words.
+  const whole = phrases.get(folded);
+  if (whole !== undefined) return whole;
+  for (let end = folded.lastIndexOf(' '); end > 0; end = folded.lastIndexOf(' ', end - 1)) {
+    const kind = phrases.get(folded.slice(0, end));
+    if (kind !== undefined) return kind;
   }
-  return best?.kind ?? null;
+  return null;
 }
