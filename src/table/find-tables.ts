@@ -171,6 +171,8 @@ function findL3Header(
       while (k < lines.length && !isLonePipe(k) && k - j < 3) {
         cell += (cell ? ' ' : '') + lines[k]!.trim();
         k++;
+        // Longer than any column name (a task's text, between the pipes of a table's body): no header.
+        if (cell.length > 80) break;
       }
       if (k >= lines.length || !isLonePipe(k)) break;
       const kind = columnKindOf(cell, lexicon);
