@@ -51,8 +51,8 @@ export class ParsePool {
       });
       const slot = { worker, pending: [] as Pending[] };
       // A worker answers its jobs in the order it was given them.
-      worker.on('message', (result: JobResult) => {
-        slot.pending.shift()?.resolve(result);
+      worker.on('message', (message: string) => {
+        slot.pending.shift()?.resolve(JSON.parse(message) as JobResult);
         this.pump();
       });
       worker.on('error', (error) => {
