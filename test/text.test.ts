@@ -168,3 +168,36 @@ describe('caseless', () => {
     expect(fast.test('Hoan thanh')).toBe(false);
   });
 });
+
+describe('first tests spelled case by case', () => {
+  it('the signature hint matches what its `iu` form matches', async () => {
+    const { SIGNER_HINT } = await import('../src/header/read-header.js');
+    const plain =
+      /ch[uủ]\p{M}*\s*t[iị]|gi[aá]\p{M}*m\s*[dđ]|tr[uư]\p{M}*[oở]|^\s*\|?\s*(?:TM|KT|Q|TL|TUQ)\s*\./iu;
+    const piece = fc.constantFrom(
+      'CHỦ TỊCH',
+      'Chủ tịch',
+      'chủ tịch'.normalize('NFD'),
+      'GIÁM ĐỐC',
+      'Giám đốc',
+      'TRƯỞNG BAN',
+      'trưởng',
+      'TM.',
+      'kt.',
+      '\u212aT.',
+      'Tl .',
+      '| Q.',
+      'TUQ.',
+      'Phó',
+      ' ',
+      '|',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme' })), { maxLength: 5 }), (parts) => {
+        const t = parts.join('');
+        expect(SIGNER_HINT.test(t)).toBe(plain.test(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});

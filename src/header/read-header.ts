@@ -201,8 +201,10 @@ const SIGNER_TITLES = [
   'thu truong',
 ];
 
-const SIGNER_HINT =
-  /ch[uủ]\p{M}*\s*t[iị]|gi[aá]\p{M}*m\s*[dđ]|tr[uư]\p{M}*[oở]|^\s*\|?\s*(?:TM|KT|Q|TL|TUQ)\s*\./iu;
+// Case spelled out rather than the `i` flag, which makes the engine try every position the slow way
+// (`K` also stands for the Kelvin sign, as under `iu`); test/text.test.ts checks both agree.
+export const SIGNER_HINT =
+  /[Cc][Hh][UuỦủ]\p{M}*\s*[Tt][IiỊị]|[Gg][Ii][AaÁá]\p{M}*[Mm]\s*[DdĐđ]|[Tt][Rr][UuƯư]\p{M}*[OoỞở]|^\s*\|?\s*(?:[Tt][Mm]|[Kk\u212a][Tt]|[Qq]|[Tt][Ll]|[Tt][Uu][Qq])\s*\./u;
 
 function titleCase(text: string): string {
   const lower = text.toLocaleLowerCase('vi');
@@ -359,6 +361,8 @@ export function readHeader(
   }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
+    // A caption starts with `(`, `Ban` or `kèm` (K or the Kelvin sign, which the `iu` flags also match).
+    if (!'(BbKk\u212a'.includes(t.charAt(0)) || t === '') continue;
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
     let text = t;
     if (!/\)\s*$/.test(text) && i + 1 < lines.length) text += ` ${lines[i + 1]!.trim()}`;
