@@ -91,7 +91,7 @@ function findL1Header(lines: string[], from: number, lexicon: TableLexicon): Tab
     // Every cell but a last one cut by the wrap must name a column: a row whose first cell names
     // none (the table's body rows) is passed over without reading its other cells.
     const first = firstPipeCell(line);
-    if (first !== null && first.more && columnKindOf(first.text, lexicon) === null) continue;
+    if (first?.more && columnKindOf(first.text, lexicon) === null) continue;
     let joined = '';
     let best: TableRegion | null = null;
     for (let span = 0; span < 3 && i + span < lines.length; span++) {

@@ -10,7 +10,7 @@ export function caseless(alternatives: readonly string[]): RegExp {
         .map((ch) => {
           const lower = ch.toLowerCase();
           const upper = ch.toUpperCase();
-          if (lower === upper || lower.length !== 1 || upper.length !== 1) return escape(ch);
+          if (lower === upper || lower.length !== 1 || upper.length !== 1) return escapeChar(ch);
           return `[${upper}${lower}]`;
         })
         .join(''),
@@ -19,6 +19,6 @@ export function caseless(alternatives: readonly string[]): RegExp {
   return new RegExp(source);
 }
 
-function escape(ch: string): string {
+function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
 }
