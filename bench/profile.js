@@ -1,9 +1,10 @@
 /**
  * Where `parseText` spends its time: `node bench/profile.js [MB]` (default 20) runs itself under
  * `node --cpu-prof` to parse the first MB of the benchmark corpus, one thread, then prints the
- * functions with the most self time (file:line in dist/, and the src/ line they come from) and
- * the self time per source file. The profile is kept as bench/parse.cpuprofile (git-ignored):
- * open it in Chrome DevTools (Performance → Load profile) for the call tree.
+ * functions with the most self time (file:line in dist/, and the src/ line they come from), the
+ * self time per source file, and the time per stage of the pipeline (tables, blocks, header, …;
+ * the prose readers are the anonymous loop in parse-text.ts). The profile is kept as
+ * bench/parse.cpuprofile (git-ignored): open it in Chrome DevTools (Performance → Load profile).
  *
  * Run `npm run build` first; the corpus is built (or reused) with the benchmark's seed.
  */
@@ -145,6 +146,37 @@ export function summarise(profile) {
   lines.push('', 'Self time per file (regexes counted with the file that runs them), top 12:', '');
   for (const [file, us] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12))
     lines.push(`${ms(us)} ${pct(us)}  ${file}`);
+
+  // Stages: what the pipeline function calls, each with everything below it (its inclusive time).
+  const isPipeline = (n) =>
+    n.callFrame.functionName === 'parseUnguarded' && n.callFrame.url.endsWith('dist/document/parse-text.js');
+  const stageOf = new Map();
+  const stage = (id) => {
+    if (stageOf.has(id)) return stageOf.get(id);
+    const p = parent.get(id);
+    const here = isPipeline(nodes.get(id))
+      ? '(the pipeline function itself)'
+      : p === undefined
+        ? null
+        : isPipeline(nodes.get(p))
+          ? stageName(nodes.get(id).callFrame)
+          : stage(p);
+    stageOf.set(id, here);
+    return here;
+  };
+  const stageName = (f) => {
+    if (!f.url) return `${f.functionName} (native or regex)`;
+    const name = f.functionName || '(anonymous)';
+    return `${name}  ${sourceLine(f) ?? `${shortPath(f.url)}:${f.lineNumber + 1}`}`;
+  };
+  const byStage = new Map();
+  for (const [id, us] of selfUs) {
+    const name = stage(id);
+    if (name !== null) byStage.set(name, (byStage.get(name) ?? 0) + us);
+  }
+  lines.push('', 'Time per stage (what parseUnguarded calls, with all below it):', '');
+  for (const [name, us] of [...byStage].sort((a, b) => b[1] - a[1]).filter(([, us]) => us >= total / 200))
+    lines.push(`${ms(us)} ${pct(us)}  ${name}`);
   return `${lines.join('\n')}\n`;
 }
 
