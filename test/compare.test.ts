@@ -12,8 +12,9 @@ import {
 import { parseText } from '../src/document/parse-text.js';
 import { AREA_CODES, type AreaCode } from '../src/lexicon/types.js';
 import type { CchcDocument, Task } from '../src/model/document.js';
-import type { Deadline, Target } from '../src/model/types.js';
+import type { Target } from '../src/model/types.js';
 import { FIXTURE_FILES, readFixture } from './helpers/fixtures.js';
+import { madeUpDeadline, madeUpTask } from './helpers/made-up.js';
 
 let fixtures: CchcDocument[];
 beforeAll(() => {
@@ -119,40 +120,10 @@ describe('compare: the four fixtures', () => {
 
 // --- made-up plans ---------------------------------------------------------------------------
 
-function deadline(partial: Partial<Deadline>): Task['deadline'] {
-  return {
-    raw: 'x',
-    kind: 'date',
-    start: null,
-    due: null,
-    recurring: false,
-    yearInferred: false,
-    line: 1,
-    ...partial,
-  };
-}
+const deadline = madeUpDeadline;
 
 function task(area: AreaCode, lead: string[], d: Task['deadline'] = null, id = 'I.1'): Task {
-  return {
-    id,
-    ordinal: 1,
-    number: null,
-    section: null,
-    sectionTitle: null,
-    group: null,
-    area,
-    title: 't',
-    product: null,
-    lead,
-    partners: [],
-    leadRaw: null,
-    partnersRaw: null,
-    deadline: d,
-    funding: null,
-    notes: null,
-    line: 1,
-    table: 0,
-  };
+  return madeUpTask({ id, area, lead, deadline: d });
 }
 
 function target(

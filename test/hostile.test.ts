@@ -426,6 +426,16 @@ describe('a table header printed again (a page break)', () => {
 });
 
 describe('a header that names a column twice', () => {
+  /** An L2 header naming the lead-agency column twice, and the blank line that ends it. */
+  const L2_LEAD_TWICE = [
+    '\tSố TT',
+    '\tNội dung công việc',
+    '\tCơ quan chủ trì',
+    '\tCơ quan chủ trì',
+    '\tThời gian hoàn thành',
+    '',
+  ];
+
   // Found by test/fuzz.test.ts (issue 6): a header naming a column twice (`Cơ quan chủ trì |
   // Cơ quan chủ trì`, a duplicated line in OCR output) made the row reader write both cells into the
   // one `lead` slot, losing the first without a warning. Fixed for rows read by position (a676e88).
@@ -442,12 +452,7 @@ describe('a header that names a column twice', () => {
   it('L2, a row with one cell per column: both agencies are kept', () => {
     const doc = parseChecked(
       [
-        '\tSố TT',
-        '\tNội dung công việc',
-        '\tCơ quan chủ trì',
-        '\tCơ quan chủ trì',
-        '\tThời gian hoàn thành',
-        '',
+        ...L2_LEAD_TWICE,
         '\t1',
         '\tRà soát thủ tục hành chính',
         '\tSở Nội vụ',
@@ -465,12 +470,7 @@ describe('a header that names a column twice', () => {
   it('L2, a row without its number cell: both agencies are kept', () => {
     const doc = parseChecked(
       [
-        '\tSố TT',
-        '\tNội dung công việc',
-        '\tCơ quan chủ trì',
-        '\tCơ quan chủ trì',
-        '\tThời gian hoàn thành',
-        '',
+        ...L2_LEAD_TWICE,
         '\tRà soát thủ tục hành chính',
         '\tSở Nội vụ',
         '\tSở Tư pháp',

@@ -13,6 +13,7 @@ import {
   type OverdueResult,
 } from '../src/overdue/find-overdue.js';
 import { isIsoDate, parseStatusFile, readStatusValue, type StatusFile } from '../src/overdue/status-file.js';
+import { madeUpDeadline, madeUpTask } from './helpers/made-up.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const SAMPLE_STATUS = readFileSync(fixture('status-sample.yaml'), 'utf8');
@@ -276,35 +277,17 @@ describe('findOverdue with a status file', () => {
 /** A document with hand-made deadlines, for the cases the fixtures do not have. */
 function docWith(deadlines: (Partial<TaskDeadline> | null)[], lead: string[][] = []): CchcDocument {
   const tasks = deadlines.map(
-    (d, i): Task => ({
-      id: `T.${i + 1}`,
-      ordinal: i + 1,
-      number: String(i + 1),
-      section: 'T',
-      sectionTitle: null,
-      group: null,
-      area: 'other',
-      title: `task ${i + 1}`,
-      product: null,
-      lead: lead[i] ?? ['Sở Nội vụ'],
-      partners: [],
-      leadRaw: null,
-      partnersRaw: null,
-      deadline: d && {
-        raw: 'x',
-        kind: 'date',
-        start: null,
-        due: null,
-        recurring: false,
-        yearInferred: false,
+    (d, i): Task =>
+      madeUpTask({
+        id: `T.${i + 1}`,
+        ordinal: i + 1,
+        number: String(i + 1),
+        section: 'T',
+        title: `task ${i + 1}`,
+        lead: lead[i] ?? ['Sở Nội vụ'],
+        deadline: d && madeUpDeadline({ line: i + 1, ...d }),
         line: i + 1,
-        ...d,
-      },
-      funding: null,
-      notes: null,
-      line: i + 1,
-      table: 0,
-    }),
+      }),
   );
   return {
     document: { key: 'TEST', province: null },

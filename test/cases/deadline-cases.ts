@@ -1,15 +1,10 @@
-import type { DeadlineContext, DeadlineKind } from '../../src/model/types.js';
+import type { Deadline, DeadlineContext } from '../../src/model/types.js';
 
 /** A deadline as written and what it must mean (SPEC §4). `recurring` and `yearInferred` default to false. */
-export interface DeadlineCase {
-  raw: string;
+export interface DeadlineCase
+  extends Pick<Deadline, 'raw' | 'kind' | 'start' | 'due' | 'occurrences'>,
+    Partial<Pick<Deadline, 'recurring' | 'yearInferred'>> {
   context?: DeadlineContext;
-  kind: DeadlineKind;
-  start: string | null;
-  due: string | null;
-  recurring?: boolean;
-  yearInferred?: boolean;
-  occurrences?: { start: string; due: string }[];
 }
 
 /** The plans' periods: 000 Sơn La 2014, 001 Thái Nguyên 2017, 004 Nam Định 2021, 003 Hậu Giang 2016–2020. */
