@@ -129,9 +129,8 @@ for (let c = 0; c < 0x80; c++) {
 /** A scratch buffer for folded units, grown as needed. */
 let scratch = new Uint16Array(4096);
 
+/** The first `length` units as a string, in chunks small enough to pass as arguments. */
 function unitsToString(units: Uint16Array, length: number): string {
-  if (length <= 8192)
-    return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   let out = '';
   for (let i = 0; i < length; i += 8192) {
     out += String.fromCharCode.apply(
