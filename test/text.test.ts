@@ -1,12 +1,12 @@
 /**
  * The text layer's fast paths against plain definitions: the table-driven fold against folding
- * each character by normalisation, the one-scan survey of `normalizeText` against the regexes and
- * `Buffer.byteLength` it replaces. Arbitrary strings, lone surrogates and long runs of marks included.
+ * each character by normalisation, `normalizeText` (its plain path and its one-scan survey) against
+ * the regexes it replaces. Arbitrary strings, lone surrogates and long runs of marks included.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, foldChar, foldMapped } from '../src/text/fold.js';
-import { normalizeText } from '../src/text/normalize.js';
+import { normalizeText, utf8Length } from '../src/text/normalize.js';
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
 function foldPlain(text: string): string {
@@ -120,9 +120,38 @@ describe('normalizeText', () => {
         const plain = normalizePlain(t);
         expect(n.lines).toEqual(plain.lines);
         expect(n.changes).toEqual(plain.changes);
-        expect(n.utf8Bytes).toBe(Buffer.byteLength(t, 'utf8'));
+        expect(utf8Length(t)).toBe(Buffer.byteLength(t, 'utf8'));
       }),
       { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
+  it('takes the plain path (line ends and no-break spaces only) with the same result', () => {
+    const plain = fc
+      .array(
+        fc.constantFrom(
+          'Cải cách hành chính',
+          'UỶ BAN',
+          'Quý I + II năm 2014',
+          '“Đề án” – 90%',
+          '\u00a0',
+          '\r\n',
+          '\r',
+          '\n',
+          '\t',
+          ' | ',
+        ),
+        { maxLength: 20 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(plain, (t) => {
+        const n = normalizeText(t);
+        const expected = normalizePlain(t);
+        expect(n.lines).toEqual(expected.lines);
+        expect(n.changes).toEqual(expected.changes);
+      }),
+      { numRuns: 2000, seed: 20261122 },
     );
   });
 

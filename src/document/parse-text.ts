@@ -29,7 +29,7 @@ import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment
 import { type GoalKind, goalKindOf, indexSections, type Section } from '../segment/sections.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, utf8Length } from '../text/normalize.js';
 import { buildTasks } from './build-tasks.js';
 
 export interface ParseOptions {
@@ -128,7 +128,7 @@ export function parseText(text: string, options: ParseOptions = {}): CchcDocumen
 function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const lexicon = options.lexicon ?? defaultLexicon();
   const warnings: Message[] = [...(options.messages ?? [])];
-  const { lines, changes, utf8Bytes } = normalizeText(text);
+  const { lines, changes } = normalizeText(text);
 
   // Task tables first: their lines are not prose.
   const tableResult = readTables(lines, lexicon);
@@ -227,7 +227,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     source: {
       path: options.path ?? null,
       sha256: options.source?.sha256 ?? null,
-      bytes: options.source?.bytes ?? utf8Bytes,
+      bytes: options.source?.bytes ?? utf8Length(text),
       encoding: options.source?.encoding ?? 'utf-8',
       normalized: changes.length > 0,
       normalizations: changes,

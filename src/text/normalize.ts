@@ -10,8 +10,6 @@ export interface NormalizedText {
   lines: string[];
   /** What was changed, for `source.normalized` and the record. */
   changes: NormalizationChange[];
-  /** The input's size in UTF-8 bytes. */
-  utf8Bytes: number;
 }
 
 export type NormalizationChange = 'bom' | 'crlf' | 'nfc' | 'nbsp' | 'zero-width' | 'control';
@@ -29,62 +27,72 @@ const ZERO_WIDTH_FOUND = 2;
 const CONTROL_FOUND = 4;
 
 /**
- * One scan of the input for what the steps below need to know: which odd characters occur (no-break
- * and other wide spaces, zero-width characters, controls — the classes below, which NFC maps onto
- * themselves), whether a carriage return does, whether a run of 31 possible combining marks does, and
- * the UTF-8 size. Most texts need none of the cleanups, and are not scanned again.
+ * One scan of a text that is not plain (`NOT_PLAIN`) for what the steps below need to know: which
+ * odd characters occur (no-break and other wide spaces, zero-width characters, controls — the classes
+ * below, which NFC maps onto themselves), whether a carriage return does, and whether a run of 31
+ * possible combining marks does.
  */
-function survey(text: string): { odd: number; cr: boolean; markRun: boolean; utf8Bytes: number } {
+function survey(text: string): { odd: number; cr: boolean; markRun: boolean } {
   let odd = 0;
   let cr = false;
   let markRun = false;
   let run = 0;
-  let bytes = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      bytes += 1;
+    if (c < 0xa0) {
       run = 0;
       if (c < 0x20) {
         if (c === 0x0d) cr = true;
         else if (c !== 0x09 && c !== 0x0a) odd |= CONTROL_FOUND;
-      } else if (c === 0x7f) odd |= CONTROL_FOUND;
+      } else if (c >= 0x7f) odd |= CONTROL_FOUND;
       continue;
     }
-    if (c < 0x800) {
-      bytes += 2;
-      if (c < 0xa0) odd |= CONTROL_FOUND;
-      else if (c === 0xa0) odd |= SPACE_LIKE_FOUND;
+    if (c < 0x300) {
+      run = 0;
+      if (c === 0xa0) odd |= SPACE_LIKE_FOUND;
       else if (c === 0xad) odd |= ZERO_WIDTH_FOUND;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        // A pair is 4 bytes; it may be a mark (astral marks exist), so it counts towards a run.
-        bytes += 4;
-        i++;
-        if (++run >= 31) markRun = true;
-        continue;
-      }
-      bytes += 3;
-    } else {
-      bytes += 3;
-      if (c >= 0x2000 && c <= 0x3000) {
-        if (c <= 0x200a || c === 0x202f || c === 0x3000) odd |= SPACE_LIKE_FOUND;
-        else if (c <= 0x200d || c === 0x2060) odd |= ZERO_WIDTH_FOUND;
-      } else if (c === 0xfeff && i > 0) odd |= ZERO_WIDTH_FOUND; // at 0 it is the BOM
+      continue;
     }
-    // Every combining mark is at U+0300 or above and outside Vietnamese's precomposed letters.
-    if (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)) {
+    if (c >= 0x2000 && c <= 0x3000) {
+      if (c <= 0x200a || c === 0x202f || c === 0x3000) odd |= SPACE_LIKE_FOUND;
+      else if (c <= 0x200d || c === 0x2060) odd |= ZERO_WIDTH_FOUND;
+    } else if (c === 0xfeff && i > 0) odd |= ZERO_WIDTH_FOUND; // at 0 it is the BOM
+    // Every combining mark is at U+0300 or above and outside Vietnamese's precomposed letters; a
+    // surrogate pair may be one (astral marks exist) and counts once.
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    if (c < 0x1ea0 || c > 0x1ef9) {
       if (++run >= 31) markRun = true;
     } else run = 0;
   }
-  return { odd, cr, markRun, utf8Bytes: bytes };
+  return { odd, cr, markRun };
 }
 
+/**
+ * Anything but tab, line ends, printable ASCII, no-break space, the Latin letters and signs
+ * below the combining marks (not the soft hyphen), Vietnamese precomposed letters and common
+ * punctuation. Text without any of these has no combining mark and no odd character but the no-break
+ * space (in half the plans: empty table cells), and NFC leaves it as it is.
+ */
+const NOT_PLAIN = /[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u02ff\u1ea0-\u1ef9\u2010-\u2027\u2030-\u205e]/;
+
 export function normalizeText(input: string): NormalizedText {
+  // Most plans are plain (one native scan says so): at most their line ends and no-break spaces change.
+  if (!NOT_PLAIN.test(input)) {
+    const plainChanges: NormalizationChange[] = [];
+    let text = input;
+    if (text.includes('\r')) {
+      text = text.replace(/\r\n?/g, '\n');
+      plainChanges.push('crlf');
+    }
+    if (text.includes('\u00a0')) {
+      text = text.replace(/\u00a0/g, ' ');
+      plainChanges.push('nbsp');
+    }
+    return { lines: text.split('\n'), changes: plainChanges };
+  }
   const changes: NormalizationChange[] = [];
-  const { odd, cr, markRun, utf8Bytes } = survey(input);
+  const { odd, cr, markRun } = survey(input);
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
@@ -112,7 +120,14 @@ export function normalizeText(input: string): NormalizedText {
     text = text.replace(CONTROL, '');
     changes.push('control');
   }
-  return { lines: text.split('\n'), changes, utf8Bytes };
+  return { lines: text.split('\n'), changes };
+}
+
+/** The UTF-8 size of a text (a lone surrogate counts as U+FFFD, 3 bytes, as an encoder writes it). */
+export function utf8Length(text: string): number {
+  return typeof Buffer === 'function'
+    ? Buffer.byteLength(text, 'utf8')
+    : new TextEncoder().encode(text).length;
 }
 
 // Whitespace other than one plain space between words: only such text needs rewriting.
