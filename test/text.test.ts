@@ -230,3 +230,53 @@ describe('first tests spelled case by case', () => {
     );
   });
 });
+
+describe('columnKindOf', () => {
+  it('rules cells out by their first word with the answer of reading the whole cell, on any text', async () => {
+    const { columnKindOf } = await import('../src/table/cell-kinds.js');
+    const { defaultLexicon } = await import('../src/lexicon/load.js');
+    const lexicon = defaultLexicon();
+    // The whole-cell reading, as it was before the first-word test.
+    const phrases = new Map<string, string>();
+    for (const [kind, list] of Object.entries(lexicon.columns))
+      for (const p of list) if (!phrases.has(p)) phrases.set(p, kind);
+    const wholeCell = (text: string): string | null => {
+      if (text.length > 80) return null;
+      const folded = fold(text).replace(/[.:]+$/, '');
+      if (folded.length === 0 || folded.length > 60) return null;
+      for (let end = folded.length; end > 0; end = folded.lastIndexOf(' ', end - 1)) {
+        const kind = phrases.get(folded.slice(0, end));
+        if (kind !== undefined) return kind;
+      }
+      return null;
+    };
+    const piece = fc.constantFrom(
+      'STT',
+      'Số TT',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+      'CƠ QUAN PHỐI HỢP',
+      'Thời gian hoàn thành',
+      'Ghi chú',
+      'Sản phẩm',
+      '.',
+      ':',
+      ' ',
+      '\u00a0',
+      '\t',
+      '\u0301',
+      '\u0001',
+      'Sở Nội vụ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 4 }),
+        (parts) => {
+          const t = parts.join('');
+          expect(columnKindOf(t, lexicon)).toBe(wholeCell(t));
+        },
+      ),
+      { numRuns: 5000, seed: 20261122 },
+    );
+  });
+});

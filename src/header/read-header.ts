@@ -6,6 +6,7 @@
 import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
 import { fold } from '../text/fold.js';
+import type { LineLookup } from '../text/line-set.js';
 import { findDate } from './dates.js';
 import { DOC_NUMBER } from './legal-bases.js';
 
@@ -238,7 +239,7 @@ function isPersonName(text: string): boolean {
 }
 
 /** The signature block: capacity (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), title, name. */
-function readSigner(lines: string[], skip: Set<number>): Signer | null {
+function readSigner(lines: string[], skip: LineLookup): Signer | null {
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i + 1)) continue;
     // Cheap test first: a signature line names a rank or starts with TM./KT./Q./TL.
@@ -307,7 +308,7 @@ function periodOf(text: string): { from: number; to: number } | null {
 export function readHeader(
   lines: string[],
   lexicon: Pick<LexiconData, 'provinces'>,
-  tableLines: Set<number>,
+  tableLines: LineLookup,
 ): HeaderFacts {
   const messages: Message[] = [];
   const provenance: Record<string, Provenance> = {};

@@ -6,6 +6,8 @@
  * bullet `- Đẩy mạnh công tác cải cách` / `hành chính nhằm ...` is one item. Others put one
  * paragraph per line (000). The wrapping is detected from the line lengths.
  */
+
+import type { LineLookup } from '../text/line-set.js';
 export type BlockKind = 'heading' | 'bullet' | 'numbered' | 'lettered' | 'paragraph';
 
 export interface Block {
@@ -162,7 +164,7 @@ function capitalLines(lines: string[]): Uint8Array {
   return caps;
 }
 
-export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean): Block[] {
+export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean): Block[] {
   const blocks: Block[] = [];
   // Trimming does not change whether a line is in capitals.
   const caps = capitalLines(lines);
@@ -258,7 +260,7 @@ export function buildBlocks(lines: string[], skip: Set<number>, wrapped: boolean
   return blocks;
 }
 
-function nextIsItemOrBreak(lines: string[], index: number, skip: Set<number>, caps: Uint8Array): boolean {
+function nextIsItemOrBreak(lines: string[], index: number, skip: LineLookup, caps: Uint8Array): boolean {
   if (index >= lines.length || skip.has(index + 1)) return true;
   const next = lines[index]!.trim();
   return next === '' || /^[|\s]+$/.test(next) || startsItem(next) || caps[index] === 1;

@@ -6,7 +6,7 @@
  * (`I`, `I.2`, or `1` without a roman parent); a repeated key gets `#2`, `#3`.
  */
 import type { AreaCode, AreaEntry } from '../lexicon/types.js';
-import { fold } from '../text/fold.js';
+import { detach, fold } from '../text/fold.js';
 import type { Block } from './blocks.js';
 
 export interface Section {
@@ -18,8 +18,28 @@ export interface Section {
   line: number;
 }
 
+// Headings and group cells repeat across a batch (`I. CẢI CÁCH THỂ CHẾ`): each short folded text is
+// read once per lexicon (a task's longer title is read as it comes).
+const AREA_CACHE = new WeakMap<Record<AreaCode, AreaEntry>, Map<string, AreaCode | null>>();
+
 export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
   const folded = fold(text);
+  if (folded.length > 120) return areaOfFolded(folded, areas);
+  let cache = AREA_CACHE.get(areas);
+  if (!cache) {
+    cache = new Map();
+    AREA_CACHE.set(areas, cache);
+  }
+  let area = cache.get(folded);
+  if (area === undefined) {
+    area = areaOfFolded(folded, areas);
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(detach(folded), area);
+  }
+  return area;
+}
+
+function areaOfFolded(folded: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
   let best: { area: AreaCode; length: number } | null = null;
   for (const [area, entry] of Object.entries(areas) as [AreaCode, AreaEntry][]) {
     for (const keyword of entry.keywords) {
@@ -42,7 +62,10 @@ export class KeyRegistry {
 
 export interface SectionIndex {
   sections: Section[];
-  /** For each block (by index), the innermost section and its ancestors (outermost first). */
+  /**
+   * For each block (by index), the innermost section and its ancestors (outermost first). Blocks in
+   * the same section share one array: read it, do not change it.
+   */
   path: Section[][];
 }
 
@@ -53,6 +76,7 @@ export function indexSections(blocks: Block[], areas: Record<AreaCode, AreaEntry
   let stack: Section[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading' && block.numeral && block.level <= 3) {
+      // A new array for each section: the arrays already in `path` stay as they were.
       stack = stack.filter((s) => s.level < block.level);
       const parent = stack[stack.length - 1];
       // `1.2` under `III.1` is `III.1.2`, not `III.1.1.2`: a dotted numeral already names its parents.
@@ -69,7 +93,7 @@ export function indexSections(blocks: Block[], areas: Record<AreaCode, AreaEntry
       sections.push(section);
       stack.push(section);
     }
-    path.push([...stack]);
+    path.push(stack);
   }
   return { sections, path };
 }

@@ -54,8 +54,8 @@ export function isStructural(text: string): boolean {
 const DEADLINE_HEAD =
   /^(?:quy\b|thang\s*\d|nam\s*\d|truoc\b|cham nhat|han chot|thuong xuyen|hang (?:nam|quy|thang|tuan)|dinh ky|theo (?:quy dinh|ke hoach|huong dan|lo trinh|tien do|yeu cau|chi dao)|tu (?:quy|thang|nam|nay)|giai doan|\d+ thang|dau nam|cuoi nam|giua nam|trong (?:quy|thang|nam)|\d{1,2}\s*\/\s*\d{1,2}\b|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\d{4}\b)/;
 
-export function isDeadlineLike(text: string): boolean {
-  return DEADLINE_HEAD.test(fold(text)) && !numberedItem(text);
+export function isDeadlineLike(text: string, folded: string = fold(text)): boolean {
+  return DEADLINE_HEAD.test(folded) && !numberedItem(text);
 }
 
 function startsWithWord(folded: string, heads: readonly string[]): boolean {
@@ -68,30 +68,30 @@ function startsWithWord(folded: string, heads: readonly string[]): boolean {
   return false;
 }
 
-export function isFundingLike(text: string, lexicon: TableLexicon): boolean {
-  return startsWithWord(fold(text), lexicon.funding);
+export function isFundingLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
+  return startsWithWord(folded, lexicon.funding);
 }
 
 // Verbs that open task texts but share a first word with an agency head (`Ban hành` vs `Ban Dân tộc`).
 const TASK_OPENERS = ['ban hanh', 'bao cao', 'bao dam', 'bao ve', 'hoi nghi', 'cong bo', 'truong hop'];
 
-export function isProductLike(text: string, lexicon: TableLexicon): boolean {
-  return startsWithWord(fold(text), lexicon.productHeads);
+export function isProductLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
+  return startsWithWord(folded, lexicon.productHeads);
 }
 
-export function isAgencyLike(text: string, lexicon: TableLexicon): boolean {
-  const folded = fold(text);
+export function isAgencyLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
   if (TASK_OPENERS.some((opener) => folded.startsWith(opener))) return false;
   return startsWithWord(folded, lexicon.agencyHeads);
 }
 
 /** A cell that can only be a value of a task row (never a task title or a heading). */
 export function isValueLike(text: string, lexicon: TableLexicon): boolean {
+  const folded = fold(text);
   return (
-    isDeadlineLike(text) ||
-    isFundingLike(text, lexicon) ||
-    isAgencyLike(text, lexicon) ||
-    isProductLike(text, lexicon)
+    isDeadlineLike(text, folded) ||
+    isFundingLike(text, lexicon, folded) ||
+    isAgencyLike(text, lexicon, folded) ||
+    isProductLike(text, lexicon, folded)
   );
 }
 
@@ -135,12 +135,32 @@ function withoutTrailingStops(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/**
+ * The first word of `text` folded, without trailing stops (`STT.` → `stt`); `` when that word folds to
+ * nothing. The first word of the whole text folded is this word or, when the text is one word, this
+ * word with its stops: a word not among the columns' first words rules the text out either way.
+ */
+function firstFoldedWord(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) > 0x20) end++;
+  let word = fold(text.slice(start, end));
+  // A space inside the word's fold (a no-break space in the source) ends it.
+  const space = word.indexOf(' ');
+  if (space !== -1) word = word.slice(0, space);
+  return withoutTrailingStops(word);
+}
+
 /** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
   if (text.length > 80) return null;
+  const { phrases, firstWords } = columnIndex(lexicon.columns);
+  // Most cells (a task's text, an agency) start with no column's first word: tell from that word alone.
+  const first = firstFoldedWord(text);
+  if (first !== '' && !firstWords.has(first)) return null;
   const folded = withoutTrailingStops(fold(text));
   if (folded.length === 0 || folded.length > 60) return null;
-  const { phrases, firstWords } = columnIndex(lexicon.columns);
   const space = folded.indexOf(' ');
   if (!firstWords.has(space === -1 ? folded : folded.slice(0, space))) return null;
   // The longest phrase the cell is, or starts with as whole words.

@@ -2,6 +2,7 @@
  * Task tables: find them, read their cells, assemble rows, and prove that nothing was lost.
  */
 import type { Message } from '../model/types.js';
+import { type LineLookup, LineSet } from '../text/line-set.js';
 import { assembleRows, type TableEvent } from './assemble-rows.js';
 import type { ColumnKind, TableLexicon } from './cell-kinds.js';
 import { findTables, type Layout } from './find-tables.js';
@@ -32,7 +33,7 @@ export interface ReadTablesResult {
   tables: ReadTable[];
   messages: Message[];
   /** Every line inside a table region (1-based), so prose readers can skip them. */
-  tableLines: Set<number>;
+  tableLines: LineLookup;
 }
 
 const SEPARATOR_ONLY = /^[\s|]*$/;
@@ -40,7 +41,7 @@ const SEPARATOR_ONLY = /^[\s|]*$/;
 export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesResult {
   const tables: ReadTable[] = [];
   const messages: Message[] = [];
-  const tableLines = new Set<number>();
+  const tableLines = new LineSet(lines.length);
   for (const region of findTables(lines, lexicon)) {
     const cells = readCells(lines, region);
     // The column-number row some tables carry under the header (`(1)` | `(2)` | `(3)`) is part of it.
@@ -109,7 +110,7 @@ const TASK_ROW = /^\s*\d{1,3}(?:\.\d{1,3})*\.?\s*\|(?:[^|]*\|){2,}/;
  * Rows that read as task rows outside any table: a table whose header row is missing (or was not
  * recognised). They are not read as tasks — their columns are unknown — but they are not silent.
  */
-function headerlessRows(lines: string[], tableLines: Set<number>): Message | null {
+function headerlessRows(lines: string[], tableLines: LineLookup): Message | null {
   let first = -1;
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
