@@ -280,3 +280,74 @@ describe('columnKindOf', () => {
     );
   });
 });
+
+describe('firstVisible', () => {
+  it('is the first character trim keeps, on any line', async () => {
+    const { firstVisible } = await import('../src/header/read-header.js');
+    const piece = fc.constantFrom(
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\u0001',
+      '\u000b',
+      'Đ',
+      '(',
+      'kèm',
+      '𝐀',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 5 }),
+        (parts) => {
+          const line = parts.join('');
+          expect(firstVisible(line)).toBe(line.trim().charAt(0));
+        },
+      ),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});
+
+describe('first tests spelled out', () => {
+  const piece = fc.constantFrom(
+    'quý',
+    'QUÝ',
+    'Quý',
+    'qúy',
+    'nhóm',
+    'NHÓM',
+    'Nhóm',
+    ' ',
+    '\t',
+    'A',
+    'e',
+    'F',
+    'ba',
+    '7',
+    '\u0301',
+    'K',
+  );
+  const texts = fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 2 })), { maxLength: 6 });
+  it('DIGIT_OR_QUARTER matches what /\\d|quý/iu matches', async () => {
+    const { DIGIT_OR_QUARTER } = await import('../src/interpret/deadline.js');
+    fc.assert(
+      fc.property(texts, (parts) => {
+        const t = parts.join('');
+        expect(DIGIT_OR_QUARTER.test(t)).toBe(/\d|quý/iu.test(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+  it('MAY_BE_RANK matches what /nhóm\\s+[A-E](?![\\p{L}\\p{M}])/iu matches', async () => {
+    const { MAY_BE_RANK } = await import('../src/interpret/targets.js');
+    fc.assert(
+      fc.property(texts, (parts) => {
+        const t = parts.join('');
+        expect(MAY_BE_RANK.test(t)).toBe(/nhóm\s+[A-E](?![\p{L}\p{M}])/iu.test(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});

@@ -153,21 +153,38 @@ export function findProvince(
   const text = fullText.length > 2000 ? fullText.slice(0, 2000) : fullText;
   const folded = fold(text);
   let best: { entry: ProvinceEntry; length: number } | null = null;
-  for (const entry of provinces) {
-    for (const spelling of [fold(entry.name), ...(entry.aliases ?? [])]) {
-      const patterns = requirePrefix
-        ? [`tinh ${spelling}`, `thanh pho ${spelling}`, `tp ${spelling}`]
-        : [spelling];
-      for (const p of patterns) {
-        const at = folded.indexOf(p);
-        if (at === -1) continue;
-        const after = folded.charAt(at + p.length);
-        if (after && /[a-z0-9]/.test(after)) continue;
-        if (p.length > (best?.length ?? 0)) best = { entry, length: p.length };
-      }
-    }
+  for (const { entry, pattern: p } of provincePatterns(provinces, requirePrefix)) {
+    const at = folded.indexOf(p);
+    if (at === -1) continue;
+    const after = folded.charAt(at + p.length);
+    if (after && /[a-z0-9]/.test(after)) continue;
+    if (p.length > (best?.length ?? 0)) best = { entry, length: p.length };
   }
   return best?.entry ?? null;
+}
+
+/** Every folded spelling of every province (`tinh son la`, `thanh pho ...`, `tp ...` when a prefix is required), built once per list. */
+const PROVINCE_PATTERNS = new WeakMap<ProvinceEntry[], { entry: ProvinceEntry; pattern: string }[][]>();
+
+function provincePatterns(
+  provinces: ProvinceEntry[],
+  requirePrefix: boolean,
+): { entry: ProvinceEntry; pattern: string }[] {
+  let both = PROVINCE_PATTERNS.get(provinces);
+  if (!both) {
+    const bare: { entry: ProvinceEntry; pattern: string }[] = [];
+    const prefixed: { entry: ProvinceEntry; pattern: string }[] = [];
+    for (const entry of provinces) {
+      for (const spelling of [fold(entry.name), ...(entry.aliases ?? [])]) {
+        bare.push({ entry, pattern: spelling });
+        for (const prefix of ['tinh ', 'thanh pho ', 'tp '])
+          prefixed.push({ entry, pattern: prefix + spelling });
+      }
+    }
+    both = [bare, prefixed];
+    PROVINCE_PATTERNS.set(provinces, both);
+  }
+  return both[requirePrefix ? 1 : 0]!;
 }
 
 const CITY_SLUGS = new Set(['ha-noi', 'ho-chi-minh', 'hai-phong', 'da-nang', 'can-tho']);
@@ -208,14 +225,12 @@ export const SIGNER_HINT =
   /[Cc][Hh][UuỦủ]\p{M}*\s*[Tt][IiỊị]|[Gg][Ii][AaÁá]\p{M}*[Mm]\s*[DdĐđ]|[Tt][Rr][UuƯư]\p{M}*[OoỞở]|^\s*\|?\s*(?:[Tt][Mm]|[Kk\u212a][Tt]|[Qq]|[Tt][Ll]|[Tt][Uu][Qq])\s*\./u;
 
 function titleCase(text: string): string {
-  const lower = text.toLocaleLowerCase('vi');
+  // Unicode has no Vietnamese casing rules: the root casing is the `vi` one, without a locale lookup per call.
+  const lower = text.toLowerCase();
   // `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `GIÁM ĐỐC` → `Giám đốc`: Vietnamese titles capitalise the rank words.
   return lower
-    .replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase('vi'))
-    .replace(
-      /(?<=\s)(chủ|ủy|uỷ|chánh|giám|trưởng)(?=\s|$)/gu,
-      (w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1),
-    );
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+    .replace(/(?<=\s)(chủ|ủy|uỷ|chánh|giám|trưởng)(?=\s|$)/gu, (w) => w.charAt(0).toUpperCase() + w.slice(1));
 }
 
 /** `Lữ Văn Hùng`, `NGUYỄN VĂN AN`: two to five words, each capitalised (or all in capitals), letters only. */
@@ -305,6 +320,20 @@ function periodOf(text: string): { from: number; to: number } | null {
   return null;
 }
 
+/** The first character of a line that `trim` keeps (`` for a blank line), without copying the line. */
+export function firstVisible(line: string): string {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) continue;
+    // Any other space `trim` removes, or a control character, is left to `trim` to judge.
+    const space =
+      c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
+    if (space || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return line.trim()[0] ?? '';
+    return line[i]!;
+  }
+  return '';
+}
+
 export function readHeader(
   lines: string[],
   lexicon: Pick<LexiconData, 'provinces'>,
@@ -361,9 +390,10 @@ export function readHeader(
     line: number;
   }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
     // A caption starts with `(`, `Ban` or `kèm` (K or the Kelvin sign, which the `iu` flags also match).
-    if (!'(BbKk\u212a'.includes(t.charAt(0)) || t === '') continue;
+    const first = firstVisible(lines[i]!);
+    if (first === '' || !'(BbKk\u212a'.includes(first)) continue;
+    const t = lines[i]!.trim();
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
     let text = t;
     if (!/\)\s*$/.test(text) && i + 1 < lines.length) text += ` ${lines[i + 1]!.trim()}`;
@@ -626,6 +656,7 @@ export function readHeader(
   let approves: Approves | null = null;
   if (type === 'quyet-dinh') {
     for (let i = 0; i < lines.length; i++) {
+      if (firstVisible(lines[i]!) !== 'Đ') continue;
       const line = lines[i]!.trim();
       const m =
         /^Điều 1\s*[.:]\s*(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(Kế hoạch|Chương trình|Đề án|Quy chế|Quy định)\s+/u.exec(

@@ -643,7 +643,11 @@ const TARGET_WORDS = caseless([
   'top',
   'lên',
 ]);
-const MAY_BE_RANK = /nhóm\s+[A-E](?![\p{L}\p{M}])/iu;
+// `nhóm A` in any case (`/nhóm\s+[A-E](?![\p{L}\p{M}])/iu`, spelled out).
+export const MAY_BE_RANK = new RegExp(
+  String.raw`${caseless(['nhóm']).source}\s+[A-Ea-e](?![\p{L}\p{M}])`,
+  'u',
+);
 
 function mayHoldTarget(text: string): boolean {
   if (text.includes('%')) return true;
