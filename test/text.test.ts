@@ -351,3 +351,37 @@ describe('first tests spelled out', () => {
     );
   });
 });
+
+describe('isBlank', () => {
+  it('is whether the slice is empty once trimmed, on any text and bounds', async () => {
+    const { isBlank } = await import('../src/table/read-cells.js');
+    const piece = fc.constantFrom(
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u1680',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u0001',
+      '\r',
+      'a',
+      '|',
+      'Đ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 6 }),
+        fc.nat(12),
+        fc.nat(12),
+        (parts, a, b) => {
+          const t = parts.join('');
+          const start = Math.min(a, b, t.length);
+          const end = Math.min(Math.max(a, b), t.length);
+          expect(isBlank(t, start, end)).toBe(t.slice(start, end).trim() === '');
+        },
+      ),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});

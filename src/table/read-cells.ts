@@ -39,21 +39,35 @@ function pushCell(
   fallbackLine: number,
   rowStart: boolean,
 ) {
-  const nonEmpty = parts.filter((p) => p.text.trim() !== '');
   let text = '';
+  let line = 0;
   const starts: { offset: number; line: number }[] = [];
-  for (const p of nonEmpty) {
+  const lines: number[] = [];
+  for (const p of parts) {
+    // Squashing trims: a part that was only blanks is left out.
+    const squashed = squashSpaces(p.text);
+    if (squashed === '') continue;
     if (text) text += ' ';
     starts.push({ offset: text.length, line: p.line });
-    text += squashSpaces(p.text);
+    text += squashed;
+    if (line === 0) line = p.line;
+    // Parts come in line order: a line seen before is the last one.
+    if (lines[lines.length - 1] !== p.line) lines.push(p.line);
   }
-  cells.push({
-    text,
-    line: nonEmpty[0]?.line ?? fallbackLine,
-    lines: [...new Set(nonEmpty.map((p) => p.line))],
-    rowStart,
-    starts,
-  });
+  cells.push({ text, line: line || fallbackLine, lines, rowStart, starts });
+}
+
+/** Whether `text.slice(start, end)` is empty once trimmed, without cutting it out. */
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) continue;
+    // A letter, digit or sign below U+1680 other than a no-break space: not blank. Anything else is
+    // left to `trim` (the other spaces it removes, controls).
+    if (c > 0x20 && c !== 0xa0 && c < 0x1680) return false;
+    return text.slice(start, end).trim() === '';
+  }
+  return true;
 }
 
 /** L1/L3: split the joined body on `|`. */
@@ -77,16 +91,23 @@ function readPipeCells(lines: string[], region: TableRegion): Cell[] {
     beginsLine = false;
   };
   for (let i = region.headerEnd; i < region.endLine; i++) {
-    const segments = lines[i]!.split('|');
-    for (let s = 0; s < segments.length; s++) {
+    // The line's `|`-separated segments, found in place (most L3 lines have no `|`, or are one).
+    const line = lines[i]!;
+    let start = 0;
+    for (let s = 0; ; s++) {
+      let end = line.indexOf('|', start);
+      const last = end === -1;
+      if (last) end = line.length;
       if (s > 0) {
         flush();
         separatorLine = i + 1;
       }
-      const text = segments[s]!;
-      if (text.trim() === '') continue;
-      if (parts.length === 0) beginsLine = s === 0;
-      parts.push({ text, line: i + 1 });
+      if (!isBlank(line, start, end)) {
+        if (parts.length === 0) beginsLine = s === 0;
+        parts.push({ text: line.slice(start, end), line: i + 1 });
+      }
+      if (last) break;
+      start = end + 1;
     }
   }
   if (parts.length > 0) flush();
