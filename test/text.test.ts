@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldChar, foldMapped } from '../src/text/fold.js';
+import { fold, foldChar, foldMapped, foldMappedAny } from '../src/text/fold.js';
 import { normalizeText, utf8Length } from '../src/text/normalize.js';
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
@@ -87,6 +87,24 @@ describe('fold', () => {
     expect(fold('hoà')).toBe(fold('hòa'));
     expect(fold('Đề án')).toBe('de an');
     expect(fold('x'.repeat(200) + 'Ạ')).toBe(`${'x'.repeat(200)}a`);
+  });
+
+  it('gives the text and map of the general path on its one-to-one path', () => {
+    const plain = fc
+      .array(fc.constantFrom('Cải cách', ' ', 'UỶ BAN', '90%', 'năm 2020', '\t', '  ', 'a\u0301', '\u200b'), {
+        maxLength: 10,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(plain, text), fc.boolean(), fc.boolean(), (t, allMarks, dropInvisible) => {
+        const fast = foldMapped(t, allMarks, dropInvisible);
+        const general = foldMappedAny(t, allMarks, dropInvisible);
+        expect(fast.text).toBe(general.text);
+        expect([...fast.from]).toEqual([...general.from]);
+        expect([...fast.to]).toEqual([...general.to]);
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
   });
 
   it('keeps a map back to the source: each folded unit quotes the characters it came from', () => {

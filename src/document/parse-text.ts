@@ -157,9 +157,10 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     const section = sectionPath[sectionPath.length - 1] ?? null;
     if (block.kind === 'heading') return;
     const goalKind = goalKindForPath(sectionPath);
-    if (goalKind && block.body.trim()) {
+    const goalText = goalKind ? block.body.trim() : '';
+    if (goalKind && goalText) {
       goals.push({
-        text: block.body.trim(),
+        text: goalText,
         kind: goalKind,
         section: section?.key ?? null,
         line: block.line,
@@ -190,7 +191,9 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   targets.push(...built.targets);
   warnings.push(...built.messages, ...tableResult.messages);
 
-  const cited = lines.filter((l) => l.includes('NQ-CP')).join('\n');
+  // Lines citing a government resolution; normalising can only join `NQ-CP` by removing characters.
+  const mayCite = text.includes('NQ-CP') || changes.includes('zero-width') || changes.includes('control');
+  const cited = mayCite ? lines.filter((l) => l.includes('NQ-CP')).join('\n') : '';
   const { program, from: programFrom } = programOf(cited, header);
   const provenance = { ...header.provenance };
   if (programFrom) provenance.program = programFrom;

@@ -155,6 +155,42 @@ export interface MappedFold {
  * with `dropInvisible`, zero-width characters and soft hyphens are left out.
  */
 export function foldMapped(source: string, allMarks: boolean, dropInvisible: boolean): MappedFold {
+  return foldOneToOne(source) ?? foldMappedAny(source, allMarks, dropInvisible);
+}
+
+/** `IDENTITY[i] === i`: the map of a text whose every unit folds to one unit. Never written after it is filled. */
+let IDENTITY = new Int32Array(0);
+/** Longer texts take the general path (an identity map that long would hold memory for nothing). */
+const MAX_ONE_TO_ONE = 1 << 16;
+
+/**
+ * The fold of a text in which every unit folds to one unit — letters, digits and signs, and single
+ * plain spaces inside — with a shared identity map instead of two new ones; `null` for any other
+ * text (a tab, two spaces, a space at an end, a mark, an invisible or a surrogate), which the
+ * general path folds. Most paragraphs are such texts.
+ */
+function foldOneToOne(source: string): MappedFold | null {
+  const n = source.length;
+  if (n > MAX_ONE_TO_ONE) return null;
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  const out = scratch;
+  for (let i = 0; i < n; i++) {
+    const code = source.charCodeAt(i);
+    let folded = TABLE[code]!;
+    if (folded === UNSEEN) folded = learn(code);
+    if (FLAGS[code] === 0 && folded >= 0) out[i] = folded;
+    else if (code === 0x20 && i > 0 && i < n - 1 && out[i - 1] !== 0x20) out[i] = 0x20;
+    else return null;
+  }
+  if (IDENTITY.length < n + 1) {
+    IDENTITY = new Int32Array(Math.min(Math.max(n + 1, IDENTITY.length * 2), MAX_ONE_TO_ONE + 1));
+    for (let i = 0; i < IDENTITY.length; i++) IDENTITY[i] = i;
+  }
+  return { text: unitsToString(out, n), from: IDENTITY.subarray(0, n), to: IDENTITY.subarray(1, n + 1) };
+}
+
+/** The general path of `foldMapped` (exported for the test that holds the fast path to it). */
+export function foldMappedAny(source: string, allMarks: boolean, dropInvisible: boolean): MappedFold {
   const n = source.length;
   let units = new Uint16Array(n + 8);
   let from = new Int32Array(n + 8);
