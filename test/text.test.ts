@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, foldChar, foldMapped, foldMappedAny } from '../src/text/fold.js';
-import { normalizeText, utf8Length } from '../src/text/normalize.js';
+import { isTrimmed, normalizeText, utf8Length } from '../src/text/normalize.js';
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
 function foldPlain(text: string): string {
@@ -401,5 +401,14 @@ describe('isBlank', () => {
       ),
       { numRuns: 3000, seed: 20261122 },
     );
+  });
+});
+
+describe('isTrimmed', () => {
+  it('is `\\s`, what trim removes, for every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++)
+      if (isTrimmed(c) !== /^\s$/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });

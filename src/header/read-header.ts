@@ -7,6 +7,7 @@ import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
 import { fold } from '../text/fold.js';
 import type { LineLookup } from '../text/line-set.js';
+import { isTrimmed } from '../text/normalize.js';
 import { findDate } from './dates.js';
 import { DOC_NUMBER } from './legal-bases.js';
 
@@ -322,15 +323,7 @@ function periodOf(text: string): { from: number; to: number } | null {
 
 /** The first character of a line that `trim` keeps (`` for a blank line), without copying the line. */
 export function firstVisible(line: string): string {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) continue;
-    // Any other space `trim` removes, or a control character, is left to `trim` to judge.
-    const space =
-      c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
-    if (space || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return line.trim()[0] ?? '';
-    return line[i]!;
-  }
+  for (let i = 0; i < line.length; i++) if (!isTrimmed(line.charCodeAt(i))) return line[i]!;
   return '';
 }
 

@@ -8,6 +8,7 @@
  */
 
 import type { LineLookup } from '../text/line-set.js';
+import { isTrimmed } from '../text/normalize.js';
 export type BlockKind = 'heading' | 'bullet' | 'numbered' | 'lettered' | 'paragraph';
 
 export interface Block {
@@ -68,16 +69,6 @@ export function isHardWrapped(lines: string[]): boolean {
   for (let i = 0; i < count; i++) if (sorted[i]! >= p90 - 25) near++;
   return near / count >= 0.5;
 }
-
-/** What `String.prototype.trim` removes (the lines hold no line breaks). */
-function isTrimmed(c: number): boolean {
-  return (
-    c === 0x20 ||
-    c === 0x09 ||
-    (c < 0x20 ? c >= 0x09 && c <= 0x0d : c >= 0xa0 && TRIMMED.test(String.fromCharCode(c)))
-  );
-}
-const TRIMMED = /^\s$/;
 
 interface Classified {
   kind: BlockKind;

@@ -7,7 +7,7 @@
  * line ends a row.
  */
 
-import { squashSpaces } from '../text/normalize.js';
+import { isTrimmed, squashSpaces } from '../text/normalize.js';
 import type { TableRegion } from './find-tables.js';
 
 export interface Cell {
@@ -59,14 +59,7 @@ function pushCell(
 
 /** Whether `text.slice(start, end)` is empty once trimmed, without cutting it out. */
 export function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) continue;
-    // A letter, digit or sign below U+1680 other than a no-break space: not blank. Anything else is
-    // left to `trim` (the other spaces it removes, controls).
-    if (c > 0x20 && c !== 0xa0 && c < 0x1680) return false;
-    return text.slice(start, end).trim() === '';
-  }
+  for (let i = start; i < end; i++) if (!isTrimmed(text.charCodeAt(i))) return false;
   return true;
 }
 

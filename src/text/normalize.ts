@@ -130,6 +130,27 @@ export function utf8Length(text: string): number {
     : new TextEncoder().encode(text).length;
 }
 
+/**
+ * Whether a code unit is one `String.prototype.trim` removes (`\s`): tab to carriage return, the space
+ * separators (U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000), the line and paragraph
+ * separators and U+FEFF. Lets a reader look past blanks without cutting the string.
+ */
+export function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 // Whitespace other than one plain space between words: only such text needs rewriting.
 const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
 
