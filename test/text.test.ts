@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, foldChar, foldMapped, foldMappedAny } from '../src/text/fold.js';
-import { isTrimmed, normalizeText, utf8Length } from '../src/text/normalize.js';
+import { isPlain, isTrimmed, NOT_PLAIN, normalizeText, utf8Length } from '../src/text/normalize.js';
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
 function foldPlain(text: string): string {
@@ -171,6 +171,14 @@ describe('normalizeText', () => {
       }),
       { numRuns: 2000, seed: 20261122 },
     );
+  });
+
+  it('tells a plain text by its table exactly as NOT_PLAIN does, for every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c);
+      if (isPlain(`ab${unit}c`) === NOT_PLAIN.test(unit)) throw new Error(`U+${c.toString(16)} disagrees`);
+    }
+    expect(isPlain('')).toBe(true);
   });
 
   it('breaks a run of 31 or more combining marks, also astral ones, before normalising', () => {

@@ -74,11 +74,34 @@ function survey(text: string): { odd: number; cr: boolean; markRun: boolean } {
  * punctuation. Text without any of these has no combining mark and no odd character but the no-break
  * space (in half the plans: empty table cells), and NFC leaves it as it is.
  */
-const NOT_PLAIN = /[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u02ff\u1ea0-\u1ef9\u2010-\u2027\u2030-\u205e]/;
+export const NOT_PLAIN = /[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u02ff\u1ea0-\u1ef9\u2010-\u2027\u2030-\u205e]/;
+
+/** `NOT_PLAIN` as a table: 1 for each code unit it does not match (the same ranges; a test checks every unit). */
+const PLAIN_UNIT = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x09, 0x0a],
+  [0x0d, 0x0d],
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x1ea0, 0x1ef9],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+] as const)
+  PLAIN_UNIT.fill(1, from, to + 1);
+
+/**
+ * Whether `NOT_PLAIN` finds nothing in `text`: a loop over a table, about twice as fast here as the
+ * regex, which tests its many ranges at every position.
+ */
+export function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (PLAIN_UNIT[text.charCodeAt(i)] === 0) return false;
+  return true;
+}
 
 export function normalizeText(input: string): NormalizedText {
   // Most plans are plain (one native scan says so): at most their line ends and no-break spaces change.
-  if (!NOT_PLAIN.test(input)) {
+  if (isPlain(input)) {
     const plainChanges: NormalizationChange[] = [];
     let text = input;
     if (text.includes('\r')) {
