@@ -5,8 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldChar, foldMapped, foldMappedAny } from '../src/text/fold.js';
-import { isPlain, isTrimmed, NOT_PLAIN, normalizeText, utf8Length } from '../src/text/normalize.js';
+import { fold, foldAtMost, foldChar, foldMapped, foldMappedAny } from '../src/text/fold.js';
+import {
+  isPlain,
+  isSquashed,
+  isTrimmed,
+  NOT_PLAIN,
+  normalizeText,
+  squashSpaces,
+  utf8Length,
+} from '../src/text/normalize.js';
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
 function foldPlain(text: string): string {
@@ -78,6 +86,19 @@ describe('fold', () => {
         expect(fold(t)).toBe(foldPlain(t));
       }),
       { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
+  it('gives the fold when it is at most the length asked for, else null, on any text', () => {
+    const max = fc.integer({ min: 0, max: 24 });
+    const piece = fc.constantFrom('Chủ tịch', 'ﬃ', '\u{2f800}', '\u{1d15e}', '𝐀', '  ', '\u0301'.repeat(9), 'İ');
+    const mixed = fc.array(fc.oneof(piece, text), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(mixed, max, (t, n) => {
+        const f = fold(t);
+        expect(foldAtMost(t, n)).toBe(f.length <= n ? f : null);
+      }),
+      { numRuns: 4000, seed: 20261122 },
     );
   });
 
@@ -181,6 +202,21 @@ describe('normalizeText', () => {
     expect(isPlain('')).toBe(true);
   });
 
+  it('tells text that needs no squashing as the regex did, and squashes as trim and replace do', () => {
+    const spaced = fc
+      .array(fc.oneof(fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u3000', '\n', 'Sở', 'a'), text), {
+        maxLength: 10,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(spaced, (t) => {
+        expect(isSquashed(t)).toBe(!/\s{2,}|[^\S ]/.test(t));
+        expect(squashSpaces(t)).toBe(t.trim().replace(/\s+/g, ' '));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
   it('breaks a run of 31 or more combining marks, also astral ones, before normalising', () => {
     expect(normalizeText(`a${'\u0301'.repeat(61)}`).lines[0]).toContain('\u034f');
     expect(normalizeText(`a${'\u{1d165}'.repeat(31)}`).lines[0]).toContain('\u034f');
@@ -253,6 +289,45 @@ describe('first tests spelled case by case', () => {
         expect(SIGNER_HINT.test(t)).toBe(plain.test(t));
       }),
       { numRuns: 3000, seed: 20261122 },
+    );
+  });
+  it('a line opens a signature exactly when one of its cells is a capacity or a rank', async () => {
+    const { opensSignature } = await import('../src/header/read-header.js');
+    const titles = ['pho chu tich', 'chu tich', 'pho giam doc', 'giam doc', 'pho chanh van phong'];
+    const titles2 = ['chanh van phong', 'truong ban', 'pho truong ban', 'bo truong', 'thu truong'];
+    // The cell-by-cell reading the line test replaces: split, trim, capacity regex, whole fold.
+    const cellByCell = (line: string): boolean =>
+      line
+        .split('|')
+        .map((c) => c.trim())
+        .some((c) => /^(TM|KT|Q|TL|TUQ)\s*\.\s*(.+)$/u.test(c) || [...titles, ...titles2].includes(fold(c)));
+    const piece = fc.constantFrom(
+      'CHỦ TỊCH',
+      'Chủ tịch',
+      'chủ tịch'.normalize('NFD'),
+      'PHÓ  GIÁM ĐỐC',
+      'Giám đốc Sở Nội vụ',
+      'TRƯỞNG BAN',
+      'Phó Chánh Văn phòng',
+      'TM.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'kt. chủ tịch',
+      '\u212aT. X',
+      'TL .',
+      'Q.',
+      'TUQ. x',
+      '\u0301'.repeat(30),
+      '\u00a0',
+      ' ',
+      '|',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme' })), { maxLength: 6 }), (parts) => {
+        const t = parts.join('');
+        expect(opensSignature(t)).toBe(cellByCell(t));
+      }),
+      { numRuns: 4000, seed: 20261122 },
     );
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
-import { fold } from '../text/fold.js';
+import { fold, foldAtMost } from '../text/fold.js';
 import type { LineLookup } from '../text/line-set.js';
 import { isTrimmed } from '../text/normalize.js';
 import { findDate } from './dates.js';
@@ -120,16 +120,19 @@ const SITE_LABELS = [
   'Ngày hết hiệu lực',
 ];
 
+const SITE_LABEL = new RegExp(`(${SITE_LABELS.join('|')})\\s*:`, 'gu');
+
 /** `Số hiệu: 51/KH-UBND Loại văn bản: Văn bản khác` → fields; `Đang cập nhật` is no value. */
 export function readWebsiteMetadata(
   lines: string[],
   limit = 20,
 ): Map<string, { value: string; line: number }> {
   const fields = new Map<string, { value: string; line: number }>();
-  const label = new RegExp(`(${SITE_LABELS.join('|')})\\s*:`, 'gu');
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
     const line = lines[i]!;
-    const found = [...line.matchAll(label)];
+    // Every label is followed by a colon.
+    if (!line.includes(':')) continue;
+    const found = [...line.matchAll(SITE_LABEL)];
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
       const end = k + 1 < found.length ? found[k + 1]!.index : line.length;
@@ -219,6 +222,7 @@ const SIGNER_TITLES = [
   'bo truong',
   'thu truong',
 ];
+const LONGEST_SIGNER_TITLE = Math.max(...SIGNER_TITLES.map((t) => t.length));
 
 // Case spelled out rather than the `i` flag, which makes the engine try every position the slow way
 // (`K` also stands for the Kelvin sign, as under `iu`); test/text.test.ts checks both agree.
@@ -254,16 +258,35 @@ function isPersonName(text: string): boolean {
   return !SIGNER_TITLES.some((s) => f.includes(s)) && !/uy ban|nhan dan|noi nhan|luu|chu tich|ubnd/.test(f);
 }
 
+/** A cell that opens a signature block: a capacity (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`) or a rank alone (`CHỦ TỊCH`). */
+function isSignerCell(cell: string): boolean {
+  const first = firstVisible(cell);
+  if ((first === 'T' || first === 'K' || first === 'Q') && capacityOf(cell) !== null) return true;
+  // A rank is a short cell: a prose line is passed over after its first few letters.
+  const folded = foldAtMost(cell, LONGEST_SIGNER_TITLE);
+  return folded !== null && SIGNER_TITLES.includes(folded);
+}
+
+/** Whether any `|` cell of a line opens a signature block (its cells found in place, not split). */
+export function opensSignature(line: string): boolean {
+  for (let start = 0; ; ) {
+    const end = line.indexOf('|', start);
+    if (isSignerCell(end === -1 ? (start === 0 ? line : line.slice(start)) : line.slice(start, end))) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
+}
+
 /** The signature block: capacity (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), title, name. */
 function readSigner(lines: string[], skip: LineLookup): Signer | null {
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i + 1)) continue;
     // Cheap test first: a signature line names a rank or starts with TM./KT./Q./TL.
-    if (!SIGNER_HINT.test(lines[i]!)) continue;
+    if (!SIGNER_HINT.test(lines[i]!) || !opensSignature(lines[i]!)) continue;
     const cells = lines[i]!.split('|').map((c) => c.trim());
     for (const cell of cells) {
-      const f = fold(cell);
-      const isTitle = SIGNER_TITLES.includes(f);
+      const f = foldAtMost(cell, LONGEST_SIGNER_TITLE);
+      const isTitle = f !== null && SIGNER_TITLES.includes(f);
       const capacity = capacityOf(cell);
       if (!isTitle && !capacity) continue;
       // Walk the block: capacity lines, then the title, then (after blanks) the name.
@@ -273,7 +296,7 @@ function readSigner(lines: string[], skip: LineLookup): Signer | null {
       for (; j < Math.min(lines.length, i + 4); j++) {
         const c = lines[j]!.split('|')
           .map((x) => x.trim())
-          .find((x) => capacityOf(x) || SIGNER_TITLES.includes(fold(x)));
+          .find((x) => capacityOf(x) || SIGNER_TITLES.includes(foldAtMost(x, LONGEST_SIGNER_TITLE) ?? ''));
         if (!c) break;
         const capacityHere = capacityOf(c);
         if (capacityHere) {

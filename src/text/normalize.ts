@@ -174,11 +174,22 @@ export function isTrimmed(c: number): boolean {
   );
 }
 
-// Whitespace other than one plain space between words: only such text needs rewriting.
-const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
-
 /** Trimmed, with every run of whitespace one space. Most cells and lines are that already, and are returned as they are. */
 export function squashSpaces(text: string): string {
   const trimmed = text.trim();
-  return UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  return isSquashed(trimmed) ? trimmed : trimmed.replace(/\s+/g, ' ');
+}
+
+/** Whether no whitespace but single plain spaces is in `text` (`/\s{2,}|[^\S ]/` finds nothing), by one loop. */
+export function isSquashed(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if (isTrimmed(c)) return false;
+    else space = false;
+  }
+  return true;
 }
