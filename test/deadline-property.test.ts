@@ -112,6 +112,21 @@ describe('parseDeadline properties', () => {
     );
   });
 
+  it('reads a text again in each context as new, and gives a copy the caller may change', () => {
+    // `Quý I` read once for a one-year plan: a plan of another year, or of several, reads it anew.
+    expect(parseDeadline('Quý I', { periodFrom: 2017, periodTo: 2017 }).due).toBe('2017-03-31');
+    expect(parseDeadline('Quý I', { periodFrom: 2020, periodTo: 2020 }).due).toBe('2020-03-31');
+    expect(parseDeadline('Quý I', { periodFrom: 2016, periodTo: 2020 }).due).toBeNull();
+    expect(parseDeadline('Quý I').due).toBeNull();
+    const first = parseDeadline('Năm 2013, 2014, 2015');
+    const kept = structuredClone(first);
+    first.kind = 'unknown';
+    first.occurrences![0]!.due = 'changed';
+    expect(parseDeadline('Năm 2013, 2014, 2015')).toEqual(kept);
+    // Text that differs only at its edges keeps its own raw.
+    expect(parseDeadline(' Năm 2014 ').raw).toBe('Năm 2014');
+  });
+
   it('does not throw on values that are not strings (untyped callers)', () => {
     for (const value of [undefined, null, 42, {}, []]) {
       expect(parseDeadline(value as unknown as string).kind).toBe('unknown');

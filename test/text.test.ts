@@ -91,7 +91,16 @@ describe('fold', () => {
 
   it('gives the fold when it is at most the length asked for, else null, on any text', () => {
     const max = fc.integer({ min: 0, max: 24 });
-    const piece = fc.constantFrom('Chủ tịch', 'ﬃ', '\u{2f800}', '\u{1d15e}', '𝐀', '  ', '\u0301'.repeat(9), 'İ');
+    const piece = fc.constantFrom(
+      'Chủ tịch',
+      'ﬃ',
+      '\u{2f800}',
+      '\u{1d15e}',
+      '𝐀',
+      '  ',
+      '\u0301'.repeat(9),
+      'İ',
+    );
     const mixed = fc.array(fc.oneof(piece, text), { maxLength: 6 }).map((p) => p.join(''));
     fc.assert(
       fc.property(mixed, max, (t, n) => {

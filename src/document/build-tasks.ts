@@ -8,7 +8,7 @@
  */
 import { splitAgencies } from '../interpret/agencies.js';
 import { parseDeadline } from '../interpret/deadline.js';
-import { readTargets } from '../interpret/targets.js';
+import { readTargetsIn } from '../interpret/targets.js';
 import type { AreaCode, LexiconData } from '../lexicon/types.js';
 import type { Task, TaskDeadline } from '../model/document.js';
 import { severityOf } from '../model/messages.js';
@@ -39,6 +39,8 @@ interface Context {
   lexicon: LexiconData;
   deadlineContext: DeadlineContext;
   periodEnd: number | null;
+  /** Whether the cells may hold a decomposed tone mark (the text was not plain). */
+  mayHoldMarks?: boolean;
 }
 
 const DATED_KINDS = new Set(['date', 'month', 'quarter', 'half', 'year']);
@@ -168,7 +170,7 @@ export function buildTasks(tables: ReadTable[], ctx: Context): BuiltTasks {
         messages,
       });
       tasks.push(task);
-      for (const t of readTargets(raw.title, lexicon.indicators)) {
+      for (const t of readTargetsIn(raw.title, lexicon.indicators, ctx.mayHoldMarks ?? true)) {
         targets.push({
           text: raw.title,
           raw: t.raw,

@@ -12,8 +12,8 @@
 import { isBasisParagraph, type LegalBasis, readLegalBases } from '../header/legal-bases.js';
 import { type HeaderFacts, readHeader } from '../header/read-header.js';
 import { splitAgencies } from '../interpret/agencies.js';
-import { findDeadlinePhrase, parseDeadline } from '../interpret/deadline.js';
-import { readTargets } from '../interpret/targets.js';
+import { findDeadlinePhraseIn, parseDeadline } from '../interpret/deadline.js';
+import { type readTargets, readTargetsIn } from '../interpret/targets.js';
 import { defaultLexicon } from '../lexicon/load.js';
 import type { LexiconData } from '../lexicon/types.js';
 import {
@@ -128,7 +128,9 @@ export function parseText(text: string, options: ParseOptions = {}): CchcDocumen
 function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const lexicon = options.lexicon ?? defaultLexicon();
   const warnings: Message[] = [...(options.messages ?? [])];
-  const { lines, changes } = normalizeText(text);
+  const { lines, changes, plain } = normalizeText(text);
+  // A plain text has no decomposed tone mark for the prose readers to look for.
+  const mayHoldMarks = !plain;
 
   // Task tables first: their lines are not prose.
   const tableResult = readTables(lines, lexicon);
@@ -167,10 +169,10 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
       });
     }
     const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
-    for (const t of readTargets(block.text, lexicon.indicators)) {
+    for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks)) {
       targets.push(toTarget(t, block, section?.key ?? null, scope, period?.to ?? null));
     }
-    const phrase = findDeadlinePhrase(block.text);
+    const phrase = findDeadlinePhraseIn(block.text, mayHoldMarks);
     if (phrase) {
       const deadline = parseDeadline(phrase.raw, deadlineContext);
       if (deadline.kind !== 'unknown') {
@@ -186,7 +188,12 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   });
 
   // Tasks.
-  const built = buildTasks(tableResult.tables, { lexicon, deadlineContext, periodEnd: period?.to ?? null });
+  const built = buildTasks(tableResult.tables, {
+    lexicon,
+    deadlineContext,
+    periodEnd: period?.to ?? null,
+    mayHoldMarks,
+  });
   const { tasks } = built;
   targets.push(...built.targets);
   warnings.push(...built.messages, ...tableResult.messages);

@@ -271,7 +271,8 @@ function isSignerCell(cell: string): boolean {
 export function opensSignature(line: string): boolean {
   for (let start = 0; ; ) {
     const end = line.indexOf('|', start);
-    if (isSignerCell(end === -1 ? (start === 0 ? line : line.slice(start)) : line.slice(start, end))) return true;
+    if (isSignerCell(end === -1 ? (start === 0 ? line : line.slice(start)) : line.slice(start, end)))
+      return true;
     if (end === -1) return false;
     start = end + 1;
   }

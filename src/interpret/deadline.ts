@@ -1,6 +1,6 @@
 import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js';
 import { caseless } from '../text/caseless.js';
-import { fold, foldMapped, type MappedFold } from '../text/fold.js';
+import { detach, fold, foldMapped, type MappedFold } from '../text/fold.js';
 
 /**
  * Deadline interpreter (SPEC §4), built like chrono-node: the text is normalised once, then an ordered
@@ -320,9 +320,14 @@ function normalise(raw: string): { text: string; dayOnly: boolean } {
   return { text, dayOnly };
 }
 
-function yearResolver(context: DeadlineContext | undefined): YearResolver {
+/** The year a deadline without one falls in: the plan's, when the plan spans one year. */
+function planYearOf(context: DeadlineContext | undefined): number | null {
   const from = context?.periodFrom;
-  const planYear = typeof from === 'number' && from === context?.periodTo && isYear(from) ? from : null;
+  return typeof from === 'number' && from === context?.periodTo && isYear(from) ? from : null;
+}
+
+function yearResolver(context: DeadlineContext | undefined): YearResolver {
+  const planYear = planYearOf(context);
   return (stated) => {
     if (stated !== undefined) {
       const year = Number(stated);
@@ -332,8 +337,28 @@ function yearResolver(context: DeadlineContext | undefined): YearResolver {
   };
 }
 
+// A table's deadline cells repeat (`Thường xuyên`, `Năm 2017`, `Quý I/2017`): each reading is kept,
+// by the cell and the one fact of the context that changes it (the year of a one-year plan).
+const READINGS = new Map<string, Deadline>();
+const MAX_REMEMBERED = 10_000;
+
 /** Reads a deadline cell or phrase (SPEC §4). Never throws: what it cannot read is `unknown`. */
 export function parseDeadline(raw: string, context?: DeadlineContext): Deadline {
+  if (typeof raw !== 'string' || raw.length > 200) return parseDeadlineUncached(raw, context);
+  const key = `${planYearOf(context) ?? ''}|${raw}`;
+  let reading = READINGS.get(key);
+  if (reading === undefined) {
+    reading = parseDeadlineUncached(raw, context);
+    if (READINGS.size >= MAX_REMEMBERED) READINGS.clear();
+    READINGS.set(detach(key), reading.raw === '' ? reading : { ...reading, raw: detach(reading.raw) });
+  }
+  // A copy: the caller may change what it gets.
+  const copy = { ...reading };
+  if (reading.occurrences) copy.occurrences = reading.occurrences.map((o) => ({ ...o }));
+  return copy;
+}
+
+function parseDeadlineUncached(raw: string, context?: DeadlineContext): Deadline {
   const trimmed = typeof raw === 'string' ? raw.trim() : '';
   const unknown: Deadline = {
     raw: trimmed,
@@ -413,10 +438,18 @@ function formsAfter(completed: boolean, word: string | undefined): readonly RegE
  * a day or period; `trong` + a quarter, month or half. `chậm nhất 10 giờ ngày thứ Sáu` is not one.
  */
 export function findDeadlinePhrase(sentence: string): { raw: string; index: number } | null {
+  return findDeadlinePhraseIn(sentence, true);
+}
+
+/** `findDeadlinePhrase`, told whether `sentence` may hold a decomposed tone mark (see `readTargetsIn`). */
+export function findDeadlinePhraseIn(
+  sentence: string,
+  mayHoldMarks: boolean,
+): { raw: string; index: number } | null {
   if (typeof sentence !== 'string' || sentence === '') return null;
   // Every phrase it reads names a day, a year or a quarter after a trigger word: check that on a
   // cheap fold first, and build the offset map only for the few sentences that pass.
-  const nfc = /[\u0300-\u036f]/.test(sentence) ? sentence.normalize('NFC') : sentence;
+  const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(sentence) ? sentence.normalize('NFC') : sentence;
   if (!DIGIT_OR_QUARTER.test(nfc) || !TRIGGER_WORDS.test(nfc)) return null;
   if (!TRIGGER_TEST.test(fold(sentence))) return null;
   const folded = foldWithOffsets(sentence);

@@ -568,9 +568,21 @@ function matchIndicator(folded: string, indicators: CompiledIndicators): string 
 
 /** Read every quantitative target in one sentence/bullet/paragraph (already joined if it was hard-wrapped). Never throws. */
 export function readTargets(text: string, indicators: Record<string, IndicatorEntry>): TargetReading[] {
+  return readTargetsIn(text, indicators, true);
+}
+
+/**
+ * `readTargets`, told whether `text` may hold a decomposed tone mark (U+0300–U+036F): the parser
+ * knows that a plain document holds none, and need not look for one in each paragraph.
+ */
+export function readTargetsIn(
+  text: string,
+  indicators: Record<string, IndicatorEntry>,
+  mayHoldMarks: boolean,
+): TargetReading[] {
   if (typeof text !== 'string' || text === '') return [];
   // A target is a percentage, a count after a target phrase, or a rank: most sentences are none.
-  if (!mayHoldTarget(text)) return [];
+  if (!mayHoldTarget(text, mayHoldMarks)) return [];
   const folded = foldWithOffsets(text);
   const compiled = compileIndicators(indicators);
   const years = findYears(folded.text);
@@ -649,9 +661,9 @@ export const MAY_BE_RANK = new RegExp(
   'u',
 );
 
-function mayHoldTarget(text: string): boolean {
+function mayHoldTarget(text: string, mayHoldMarks: boolean): boolean {
   if (text.includes('%')) return true;
-  const nfc = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
   if (/\d/.test(nfc) && TARGET_WORDS.test(nfc)) return true;
   return MAY_BE_RANK.test(nfc);
 }

@@ -10,6 +10,8 @@ export interface NormalizedText {
   lines: string[];
   /** What was changed, for `source.normalized` and the record. */
   changes: NormalizationChange[];
+  /** The text was plain (see `NOT_PLAIN`): its lines hold no combining mark and no odd character. */
+  plain: boolean;
 }
 
 export type NormalizationChange = 'bom' | 'crlf' | 'nfc' | 'nbsp' | 'zero-width' | 'control';
@@ -112,7 +114,7 @@ export function normalizeText(input: string): NormalizedText {
       text = text.replace(/\u00a0/g, ' ');
       plainChanges.push('nbsp');
     }
-    return { lines: text.split('\n'), changes: plainChanges };
+    return { lines: text.split('\n'), changes: plainChanges, plain: true };
   }
   const changes: NormalizationChange[] = [];
   const { odd, cr, markRun } = survey(input);
@@ -143,7 +145,7 @@ export function normalizeText(input: string): NormalizedText {
     text = text.replace(CONTROL, '');
     changes.push('control');
   }
-  return { lines: text.split('\n'), changes };
+  return { lines: text.split('\n'), changes, plain: false };
 }
 
 /** The UTF-8 size of a text (a lone surrogate counts as U+FFFD, 3 bytes, as an encoder writes it). */
