@@ -575,3 +575,36 @@ describe('readTargets never throws', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('matchIndicator', () => {
+  it('finds, in one scan, the indicator that looking for each keyword in turn finds', async () => {
+    const { compileIndicators, matchIndicator, matchIndicatorByKeyword } = await import(
+      '../src/interpret/targets.js'
+    );
+    const { fold } = await import('../src/text/fold.js');
+    const compiled = compileIndicators(indicators);
+    const keywords = Object.values(indicators)
+      .flatMap((entry) => entry.keywords)
+      .map((k) => fold(k));
+    // Keywords whole, cut, glued to letters or digits, overlapping; and a lexicon with odd keywords.
+    const piece = fc.oneof(
+      fc.constantFrom(...keywords),
+      fc.constantFrom(...keywords).map((k) => k.slice(1)),
+      fc.constantFrom(' ', 'a', '9', ',', 'x'),
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'n', 'h', 'g', '1') }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(matchIndicator(text, compiled)).toBe(matchIndicatorByKeyword(text, compiled));
+      }),
+      { numRuns: 4000, seed: 20261122 },
+    );
+    const odd = compileIndicators({
+      first: { keywords: ['a.b', 'cd', 'y'] },
+      second: { keywords: ['(x)', 'a.b c', 'b', 'x y'] },
+    } as unknown as Record<string, IndicatorEntry>);
+    for (const text of ['x y', 'x yz', 'a.b c', 'axb', 'x (x) y', 'b cd', 'ab', 'b a.b', 'cd b', 'c a.b'])
+      expect(matchIndicator(text, odd)).toBe(matchIndicatorByKeyword(text, odd));
+  });
+});

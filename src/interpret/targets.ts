@@ -522,18 +522,25 @@ function nearestYear(
 // ---------------------------------------------------------------------------------------------
 // Indicators.
 
-type CompiledIndicators = Array<{ key: string; keywords: string[] }>;
+interface CompiledIndicators {
+  list: Array<{ key: string; keywords: string[] }>;
+  /** Any keyword of any indicator as whole words (what `containsWords` tells), one test for all; null when there are none. */
+  any: RegExp | null;
+  /** Each keyword's first indicator (its index in `list`). */
+  owner: Map<string, number>;
+}
 
+const NO_INDICATORS: CompiledIndicators = { list: [], any: null, owner: new Map() };
 const compiledCache = new WeakMap<Record<string, IndicatorEntry>, CompiledIndicators>();
 
 function compileIndicators(indicators: Record<string, IndicatorEntry>): CompiledIndicators {
-  if (typeof indicators !== 'object' || indicators === null) return [];
+  if (typeof indicators !== 'object' || indicators === null) return NO_INDICATORS;
   const cached = compiledCache.get(indicators);
   if (cached) return cached;
-  const compiled: CompiledIndicators = [];
+  const list: CompiledIndicators['list'] = [];
   for (const [key, entry] of Object.entries(indicators)) {
     const keywords = Array.isArray(entry?.keywords) ? entry.keywords : [];
-    compiled.push({
+    list.push({
       key,
       keywords: keywords
         .filter((k): k is string => typeof k === 'string')
@@ -541,6 +548,14 @@ function compileIndicators(indicators: Record<string, IndicatorEntry>): Compiled
         .filter(Boolean),
     });
   }
+  const owner = new Map<string, number>();
+  list.forEach(({ keywords }, index) => {
+    for (const k of keywords) if (!owner.has(k)) owner.set(k, index);
+  });
+  // In lexicon order: where several keywords start at one place, the first indicator's is tried first.
+  const all = [...owner.keys()].map((k) => k.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+  const any = all.length > 0 ? new RegExp(`(?<![a-z0-9])(${all.join('|')})(?![a-z0-9])`, 'g') : null;
+  const compiled = { list, any, owner };
   compiledCache.set(indicators, compiled);
   return compiled;
 }
@@ -555,13 +570,35 @@ function containsWords(text: string, phrase: string): boolean {
   return false;
 }
 
-function matchIndicator(folded: string, indicators: CompiledIndicators): string | null {
+/** The first indicator (in lexicon order) one of whose keywords `folded` holds as whole words. */
+export function matchIndicator(folded: string, indicators: CompiledIndicators): string | null {
+  const any = indicators.any;
+  if (folded === '' || any === null) return null;
+  // One scan for all keywords: at each place a keyword starts, the first indicator's keyword that is
+  // whole words there; the search then goes on from the next place (so overlapping keywords count).
+  let best = -1;
+  any.lastIndex = 0;
+  for (let m = any.exec(folded); m !== null; m = any.exec(folded)) {
+    const index = indicators.owner.get(m[1]!)!;
+    if (best === -1 || index < best) best = index;
+    if (best === 0) break;
+    any.lastIndex = m.index + 1;
+  }
+  any.lastIndex = 0;
+  return best === -1 ? null : indicators.list[best]!.key;
+}
+
+/** `matchIndicator` as defined: each indicator in turn, each keyword looked for as whole words. */
+export function matchIndicatorByKeyword(folded: string, indicators: CompiledIndicators): string | null {
   if (folded === '') return null;
-  for (const { key, keywords } of indicators) {
+  for (const { key, keywords } of indicators.list) {
     if (keywords.some((k) => containsWords(folded, k))) return key;
   }
   return null;
 }
+
+/** The indicators of a lexicon, compiled once (exported for the test that holds `matchIndicator` to its definition). */
+export { compileIndicators };
 
 // ---------------------------------------------------------------------------------------------
 // The reader.
