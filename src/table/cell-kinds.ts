@@ -3,7 +3,7 @@
  * because real tables skip cells, merge two tasks into one and wrap cells over several lines.
  */
 import type { LexiconData } from '../lexicon/types.js';
-import { fold } from '../text/fold.js';
+import { FOLDS_SLOWLY, FOLDS_TO_NOTHING, FOLDS_TO_SPACE, fold, foldedUnit } from '../text/fold.js';
 
 export type TableLexicon = Pick<LexiconData, 'columns' | 'funding' | 'agencyHeads' | 'productHeads'>;
 
@@ -111,6 +111,76 @@ export type ColumnKind =
 interface ColumnIndex {
   phrases: Map<string, ColumnKind>;
   firstWords: Set<string>;
+  /** The first words as a trie of folded units, walked over a cell without folding it. */
+  trie: TrieNode;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** A first word ends here. */
+  end: boolean;
+}
+
+function trieOf(words: Iterable<string>): TrieNode {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const word of words) {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const unit = word.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
+/**
+ * Whether the cell's first word (up to a space or control character, folded, without trailing
+ * `.` and `:`) is certainly not a column's first word — told by walking the trie unit by unit, usually for one or two
+ * letters, without cutting or folding the word. Empty words, and letters that fold to several units,
+ * are left to the full test (`false`).
+ */
+function firstWordRulesOut(text: string, trie: TrieNode): boolean {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
+  let node = trie;
+  let length = 0;
+  // Stops (`.`, `:`) seen but not yet walked: trailing ones are dropped, inner ones are part of the word.
+  let stops = '';
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20) break;
+    const unit = foldedUnit(code);
+    if (unit === FOLDS_SLOWLY) return false;
+    if (unit === FOLDS_TO_NOTHING) continue;
+    if (unit === FOLDS_TO_SPACE) {
+      // A no-break space inside the word ends it, once something is folded; before that fold skips it.
+      if (length > 0 || stops !== '') break;
+      continue;
+    }
+    if (unit === 0x2e || unit === 0x3a) {
+      stops += String.fromCharCode(unit);
+      continue;
+    }
+    for (let k = 0; k < stops.length; k++) {
+      const child = node.next.get(stops.charCodeAt(k));
+      if (!child) return true;
+      node = child;
+      length++;
+    }
+    stops = '';
+    const child = node.next.get(unit);
+    if (!child) return true;
+    node = child;
+    length++;
+  }
+  // An empty word rules nothing out; a word must end where a first word ends.
+  return length > 0 && !node.end;
 }
 const COLUMN_INDEX = new WeakMap<TableLexicon['columns'], ColumnIndex>();
 
@@ -122,7 +192,7 @@ function columnIndex(columns: TableLexicon['columns']): ColumnIndex {
       for (const phrase of list) if (!phrases.has(phrase)) phrases.set(phrase, kind as ColumnKind);
     }
     const firstWords = new Set([...phrases.keys()].map((p) => p.split(' ')[0]!));
-    index = { phrases, firstWords };
+    index = { phrases, firstWords, trie: trieOf(firstWords) };
     COLUMN_INDEX.set(columns, index);
   }
   return index;
@@ -135,30 +205,12 @@ function withoutTrailingStops(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-/**
- * The first word of `text` folded, without trailing stops (`STT.` → `stt`); `` when that word folds to
- * nothing. The first word of the whole text folded is this word or, when the text is one word, this
- * word with its stops: a word not among the columns' first words rules the text out either way.
- */
-function firstFoldedWord(text: string): string {
-  let start = 0;
-  while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
-  let end = start;
-  while (end < text.length && text.charCodeAt(end) > 0x20) end++;
-  let word = fold(text.slice(start, end));
-  // A space inside the word's fold (a no-break space in the source) ends it.
-  const space = word.indexOf(' ');
-  if (space !== -1) word = word.slice(0, space);
-  return withoutTrailingStops(word);
-}
-
 /** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
   if (text.length > 80) return null;
-  const { phrases, firstWords } = columnIndex(lexicon.columns);
+  const { phrases, firstWords, trie } = columnIndex(lexicon.columns);
   // Most cells (a task's text, an agency) start with no column's first word: tell from that word alone.
-  const first = firstFoldedWord(text);
-  if (first !== '' && !firstWords.has(first)) return null;
+  if (firstWordRulesOut(text, trie)) return null;
   const folded = withoutTrailingStops(fold(text));
   if (folded.length === 0 || folded.length > 60) return null;
   const space = folded.indexOf(' ');

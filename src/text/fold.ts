@@ -159,6 +159,21 @@ function learn(code: number): number {
   return folded;
 }
 
+/** What `foldedUnit` gives for whitespace (which `fold` squashes), beside `NOTHING` and `SLOW`. */
+export const FOLDS_TO_SPACE = -4;
+export { NOTHING as FOLDS_TO_NOTHING, SLOW as FOLDS_SLOWLY };
+
+/**
+ * One code unit as `fold` sees it: the unit it folds to, or `FOLDS_TO_SPACE` (whitespace),
+ * `FOLDS_TO_NOTHING` (a tone mark) or `FOLDS_SLOWLY` (a surrogate, or a letter that folds to several
+ * units). Lets a reader walk a text folded without building the folded string.
+ */
+export function foldedUnit(code: number): number {
+  let folded = TABLE[code]!;
+  if (folded === UNSEEN) folded = learn(code);
+  return (FLAGS[code]! & SPACE_FLAG) !== 0 ? FOLDS_TO_SPACE : folded;
+}
+
 // ASCII needs no normalisation: fill it now.
 for (let c = 0; c < 0x80; c++) {
   TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
