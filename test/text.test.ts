@@ -504,3 +504,17 @@ describe('isTrimmed', () => {
     expect(differ).toEqual([]);
   });
 });
+
+describe('isLonePipe', () => {
+  it('is /^\\s*\\|\\s*$/, on any text', async () => {
+    const { isLonePipe } = await import('../src/table/find-tables.js');
+    const piece = fc.constantFrom('|', ' ', '\t', '\u00a0', '\u3000', 'x', '||', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 2 })), { maxLength: 5 }), (parts) => {
+        const t = parts.join('');
+        expect(isLonePipe(t)).toBe(/^\s*\|\s*$/.test(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});

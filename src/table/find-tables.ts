@@ -9,7 +9,10 @@
  * and one the lead agency or the deadline. The header can be anywhere: after the decision, in an
  * appendix, or after the signature.
  */
+
+import { isTrimmed } from '../text/normalize.js';
 import { type ColumnKind, columnKindOf, type TableLexicon } from './cell-kinds.js';
+import { isBlank } from './read-cells.js';
 
 export type Layout = 'L1' | 'L2' | 'L3';
 
@@ -28,7 +31,17 @@ export interface TableRegion {
   endsDocument?: boolean;
 }
 
-const LONE_PIPE = /^\s*\|\s*$/;
+/** `^\s*\|\s*$`: one `|` and blanks, told by a loop that stops at the first other character. */
+export function isLonePipe(line: string): boolean {
+  let pipes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7c) {
+      if (++pipes > 1) return false;
+    } else if (!isTrimmed(c)) return false;
+  }
+  return pipes === 1;
+}
 
 /** Whether each line is a lone `|`, tested once per line (the L3 search asks up to four times). */
 function lonePipes(lines: string[]): (i: number) => boolean {
@@ -37,8 +50,7 @@ function lonePipes(lines: string[]): (i: number) => boolean {
     if (i >= lines.length) return false;
     let k = known[i]!;
     if (k === 0) {
-      const line = lines[i]!;
-      k = line.includes('|') && LONE_PIPE.test(line) ? 2 : 1;
+      k = isLonePipe(lines[i]!) ? 2 : 1;
       known[i] = k;
     }
     return k === 2;
@@ -67,16 +79,19 @@ function pipeCells(text: string): string[] {
     .filter((c) => c.length > 0);
 }
 
-/** The first non-empty cell of a pipe row, and whether another follows it. */
+/** The first non-empty cell of a pipe row, and whether another follows it (found in place). */
 function firstPipeCell(line: string): { text: string; more: boolean } | null {
   let start = 0;
   while (start <= line.length) {
     let end = line.indexOf('|', start);
     if (end === -1) end = line.length;
-    const text = line.slice(start, end).trim();
-    if (text !== '') {
-      const rest = end < line.length ? line.slice(end + 1) : '';
-      return { text, more: rest.replace(/\|/g, '').trim() !== '' };
+    if (!isBlank(line, start, end)) {
+      let more = false;
+      for (let i = end + 1; i < line.length && !more; i++) {
+        const c = line.charCodeAt(i);
+        more = c !== 0x7c && !isTrimmed(c);
+      }
+      return { text: line.slice(start, end).trim(), more };
     }
     start = end + 1;
   }
@@ -84,10 +99,15 @@ function firstPipeCell(line: string): { text: string; more: boolean } | null {
 }
 
 /** L1: a line of pipe-separated header cells, possibly wrapped over up to three lines. */
-function findL1Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+function findL1Header(
+  lines: string[],
+  from: number,
+  lexicon: TableLexicon,
+  isLonePipeAt: (i: number) => boolean,
+): TableRegion | null {
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!line.includes('|') || LONE_PIPE.test(line)) continue;
+    if (!line.includes('|') || isLonePipeAt(i)) continue;
     // Every cell but a last one cut by the wrap must name a column: a row whose first cell names
     // none (the table's body rows) is passed over without reading its other cells.
     const first = firstPipeCell(line);
@@ -96,7 +116,7 @@ function findL1Header(lines: string[], from: number, lexicon: TableLexicon): Tab
     let best: TableRegion | null = null;
     for (let span = 0; span < 3 && i + span < lines.length; span++) {
       const next = lines[i + span]!;
-      if (span > 0 && (LONE_PIPE.test(next) || next.trim() === '')) break;
+      if (span > 0 && (isLonePipeAt(i + span) || next.trim() === '')) break;
       joined += (span > 0 ? ' ' : '') + next;
       const cells = pipeCells(joined);
       const kinds = cells.map((c) => columnKindOf(c, lexicon));
