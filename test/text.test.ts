@@ -89,6 +89,16 @@ describe('fold', () => {
     );
   });
 
+  it('maps a text to its fold, with a space kept at either end', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const mapped = foldMapped(t, false, false).text;
+        expect(mapped.replace(/^ | $/g, '')).toBe(fold(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
   it('gives the fold when it is at most the length asked for, else null, on any text', () => {
     const max = fc.integer({ min: 0, max: 24 });
     const piece = fc.constantFrom(
@@ -515,6 +525,25 @@ describe('isLonePipe', () => {
         expect(isLonePipe(t)).toBe(/^\s*\|\s*$/.test(t));
       }),
       { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});
+
+describe('isAllCaps', () => {
+  it('answers as the definition by case mapping and letter class, on any text', async () => {
+    const { isAllCaps } = await import('../src/segment/blocks.js');
+    const definition = (t: string): boolean => {
+      if (t !== t.toUpperCase()) return false;
+      const letters = t.replace(/[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/gu, '');
+      return letters.length >= 2 && letters === letters.toUpperCase();
+    };
+    const piece = fc.constantFrom('KẾ HOẠCH', 'STT', 'A', 'a', '2.', '|', ' ', 'Đ', 'đ', 'ß', 'İ', 'ǅ');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 5 }), (parts) => {
+        const t = parts.join('');
+        expect(isAllCaps(t)).toBe(definition(t));
+      }),
+      { numRuns: 4000, seed: 20261122 },
     );
   });
 });

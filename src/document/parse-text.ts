@@ -68,8 +68,19 @@ function message(code: Message['code'], text: string, line: number | null, quote
 }
 
 const GOAL_KINDS = new WeakMap<Section, GoalKind | null>();
+// Blocks under one heading share their path array (see `indexSections`): its answer is kept with it.
+const PATH_GOAL_KINDS = new WeakMap<Section[], GoalKind | null>();
 
 function goalKindForPath(path: Section[]): GoalKind | null {
+  let kind = PATH_GOAL_KINDS.get(path);
+  if (kind === undefined) {
+    kind = goalKindOfSections(path);
+    PATH_GOAL_KINDS.set(path, kind);
+  }
+  return kind;
+}
+
+function goalKindOfSections(path: Section[]): GoalKind | null {
   for (let i = path.length - 1; i >= 0; i--) {
     const section = path[i]!;
     let kind = GOAL_KINDS.get(section);

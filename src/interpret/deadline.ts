@@ -451,8 +451,9 @@ export function findDeadlinePhraseIn(
   // cheap fold first, and build the offset map only for the few sentences that pass.
   const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(sentence) ? sentence.normalize('NFC') : sentence;
   if (!DIGIT_OR_QUARTER.test(nfc) || !TRIGGER_WORDS.test(nfc)) return null;
-  if (!TRIGGER_TEST.test(fold(sentence))) return null;
+  // The mapped fold is the fold with a space kept at either end, which the test's edges do not see.
   const folded = foldWithOffsets(sentence);
+  if (!TRIGGER_TEST.test(folded.text)) return null;
   for (const trigger of folded.text.matchAll(TRIGGER)) {
     const at = trigger.index + trigger[0].length;
     for (const form of formsAfter(trigger[1] !== undefined, trigger[2] ?? trigger[3])) {

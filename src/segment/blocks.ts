@@ -134,12 +134,18 @@ function isHeadingLine(text: string, caps: boolean = isAllCaps(text)): boolean {
   return words.length >= 2;
 }
 
-function isAllCaps(text: string): boolean {
+export function isAllCaps(text: string): boolean {
   // Most lines have a lower-case ASCII letter near the start: answer without copying the line.
+  // A line of ASCII only (a blank one, `|`, `2.`, `STT`) is in capitals when it has two letters.
+  let upper = 0;
+  let ascii = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x80) ascii = false;
   }
+  if (ascii) return upper >= 2;
   if (text !== text.toUpperCase()) return false;
   const letters = text.replace(/[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
@@ -148,17 +154,20 @@ function isAllCaps(text: string): boolean {
 /**
  * Build blocks from the lines not inside a task table (`skip`). `from`/`to` are 1-based inclusive.
  */
-/** Whether each line is in capitals, decided once per line (the block builder asks several times). */
-function capitalLines(lines: string[]): Uint8Array {
+/**
+ * Whether each prose line is in capitals, decided once per line (the block builder asks several
+ * times); table lines (`skip`) are never asked about, and left 0.
+ */
+function capitalLines(lines: string[], skip: LineLookup): Uint8Array {
   const caps = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i++) caps[i] = isAllCaps(lines[i]!) ? 1 : 0;
+  for (let i = 0; i < lines.length; i++) if (!skip.has(i + 1) && isAllCaps(lines[i]!)) caps[i] = 1;
   return caps;
 }
 
 export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean): Block[] {
   const blocks: Block[] = [];
   // Trimming does not change whether a line is in capitals.
-  const caps = capitalLines(lines);
+  const caps = capitalLines(lines, skip);
   // While a block grows, its pieces are kept apart and joined once at the end: reading the end of a
   // string built with `+=` would copy it on every line (quadratic in a long wrapped paragraph).
   interface Growing {
