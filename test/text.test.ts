@@ -547,3 +547,45 @@ describe('isAllCaps', () => {
     );
   });
 });
+
+describe('findProvince', () => {
+  it('finds the province that searching for every prefixed spelling finds, on any text', async () => {
+    const { findProvince } = await import('../src/header/read-header.js');
+    const { defaultLexicon } = await import('../src/lexicon/load.js');
+    const provinces = defaultLexicon().provinces;
+    // The search as it was: each spelling's first occurrence, a whole word, the longest first.
+    const bySpelling = (t: string) => {
+      const folded = fold(t.length > 2000 ? t.slice(0, 2000) : t);
+      let best: { slug: string; length: number } | null = null;
+      for (const entry of provinces)
+        for (const spelling of [fold(entry.name), ...(entry.aliases ?? [])])
+          for (const prefix of ['tinh ', 'thanh pho ', 'tp ']) {
+            const p = prefix + spelling;
+            const at = folded.indexOf(p);
+            if (at === -1 || /[a-z0-9]/.test(folded.charAt(at + p.length))) continue;
+            if (p.length > (best?.length ?? 0)) best = { slug: entry.slug, length: p.length };
+          }
+      return best?.slug ?? null;
+    };
+    const piece = fc.constantFrom(
+      'TỈNH SƠN LA',
+      'tỉnh Hậu Giang',
+      'Tỉnh Hà',
+      'tỉnh Hà Nam',
+      'TP Hồ Chí Minh',
+      'thành phố Cần Thơ',
+      'tỉnh Lào Caix',
+      'tỉnh Bà Rịa - Vũng Tàu',
+      'UBND ',
+      ' | ',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (parts) => {
+        const t = parts.join('');
+        expect(findProvince(t, provinces, true)?.slug ?? null).toBe(bySpelling(t));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});

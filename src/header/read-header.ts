@@ -156,15 +156,37 @@ export function findProvince(
   // first 2,000 characters keeps a huge one-line input from being folded again and again.
   const text = fullText.length > 2000 ? fullText.slice(0, 2000) : fullText;
   const folded = fold(text);
+  const firstAt = requirePrefix ? prefixedOccurrences(folded, provinces) : null;
   let best: { entry: ProvinceEntry; length: number } | null = null;
   for (const { entry, pattern: p } of provincePatterns(provinces, requirePrefix)) {
-    const at = folded.indexOf(p);
+    const at = firstAt ? (firstAt.get(p) ?? -1) : folded.indexOf(p);
     if (at === -1) continue;
     const after = folded.charAt(at + p.length);
     if (after && /[a-z0-9]/.test(after)) continue;
     if (p.length > (best?.length ?? 0)) best = { entry, length: p.length };
   }
   return best?.entry ?? null;
+}
+
+const PREFIXES = ['tinh ', 'thanh pho ', 'tp '];
+
+/**
+ * Where each prefixed spelling (`tinh son la`) first occurs in `folded`, as `indexOf` would find it:
+ * every occurrence starts with an occurrence of its prefix, so only the few places a prefix occurs
+ * are tried, instead of searching the text once per spelling.
+ */
+function prefixedOccurrences(folded: string, provinces: ProvinceEntry[]): Map<string, number> {
+  const first = new Map<string, number>();
+  const patterns = provincePatterns(provinces, true);
+  for (const prefix of PREFIXES) {
+    for (let at = folded.indexOf(prefix); at !== -1; at = folded.indexOf(prefix, at + 1)) {
+      for (const { pattern } of patterns) {
+        if (pattern.startsWith(prefix) && !first.has(pattern) && folded.startsWith(pattern, at))
+          first.set(pattern, at);
+      }
+    }
+  }
+  return first;
 }
 
 /** Every folded spelling of every province (`tinh son la`, `thanh pho ...`, `tp ...` when a prefix is required), built once per list. */
@@ -181,8 +203,7 @@ function provincePatterns(
     for (const entry of provinces) {
       for (const spelling of [fold(entry.name), ...(entry.aliases ?? [])]) {
         bare.push({ entry, pattern: spelling });
-        for (const prefix of ['tinh ', 'thanh pho ', 'tp '])
-          prefixed.push({ entry, pattern: prefix + spelling });
+        for (const prefix of PREFIXES) prefixed.push({ entry, pattern: prefix + spelling });
       }
     }
     both = [bare, prefixed];
