@@ -143,3 +143,31 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual(['goals.csv', 'keep.csv']);
   });
 });
+
+describe('toCsv quoting', () => {
+  it('quotes exactly the cells that csv-stringify quotes for /^\\s|\\s$/, with and without excel', async () => {
+    const fc = (await import('fast-check')).default;
+    const { stringify } = await import('csv-stringify/sync');
+    const piece = fc.constantFrom(' ', '\t', '\u00a0', '\u3000', '=', '-', '"', ',', '\n', 'Sở Nội vụ', 'a');
+    const value = fc
+      .array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 4 })
+      .map((p) => p.join(''));
+    const columns = ['a', 'b', 'c'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value), { maxLength: 4 }), fc.boolean(), (rows, excel) => {
+        const expected = stringify(rows, {
+          header: true,
+          columns: columns.map((c, i) => ({ key: String(i), header: c })),
+          delimiter: ',',
+          record_delimiter: excel ? '\r\n' : '\n',
+          bom: excel,
+          escape_formulas: excel,
+          quoted_match: /^\s|\s$/,
+        });
+        const records = rows.map(([a, b, c]) => ({ a, b, c }));
+        expect(toCsv(records, columns, { excel })).toBe(expected);
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
+  });
+});

@@ -4,6 +4,7 @@
  * starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`).
  */
 import { stringify } from 'csv-stringify/sync';
+import { isTrimmed } from '../text/normalize.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -24,6 +25,13 @@ function cell(value: CsvValue): string {
   return String(value);
 }
 
+/** Whether `/^\s|\s$/` matches: the first or last unit is one `trim` removes. */
+export function hasEdgeBlank(value: string): boolean {
+  return (
+    value.length > 0 && (isTrimmed(value.charCodeAt(0)) || isTrimmed(value.charCodeAt(value.length - 1)))
+  );
+}
+
 export function toCsv(
   rows: readonly Record<string, CsvValue>[],
   columns: readonly string[],
@@ -39,7 +47,9 @@ export function toCsv(
       record_delimiter: excel ? '\r\n' : '\n',
       bom: options.bom ?? excel,
       escape_formulas: excel,
-      quoted_match: /^\s|\s$/,
+      // A cell with a blank at either end is quoted, so a spreadsheet keeps it (`quoted_match`
+      // /^\s|\s$/ did the same, but its `\s$` tried every position of every cell).
+      cast: { string: (value) => (hasEdgeBlank(value) ? { value, quoted: true } : value) },
     },
   );
 }
