@@ -138,9 +138,10 @@ export async function streamDocuments<T>(
     workers > 1 && files >= MIN_FILES_FOR_WORKERS ? await makePool(workers, io, options.lexicon) : null;
   try {
     // Keep a window of jobs running ahead of the one being delivered: enough to keep every worker
-    // busy, few enough that finished results waiting for their turn do not pile up in memory.
+    // busy when one document is slow (three times what the workers hold), few enough that finished
+    // results waiting for their turn do not pile up in memory.
     const jobs: (Promise<JobResult> | null)[] = new Array(inputs.length).fill(null);
-    const window = workers * 4;
+    const window = workers * 12;
     let started = 0;
     const startUpTo = (limit: number) => {
       for (; started < Math.min(limit, inputs.length); started++) {
