@@ -324,6 +324,7 @@ describe('detection', () => {
       encoding: 'utf-8',
       confidence: 1,
       bom: false,
+      nfc: false,
       notes: [],
     });
   });
@@ -422,5 +423,23 @@ describe('binary files', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('what decoding changed, in source', () => {
+  it('records a removed BOM and composed letters, which the decoded text no longer shows', async () => {
+    const { parseBytes } = await import('../src/node/parse-file.js');
+    const plan = 'KẾ HOẠCH\r\nCải cách hành chính\r\n';
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const nfc = parseBytes(utf8(plan)).source;
+    expect(nfc.normalizations).toEqual(['crlf']);
+    const nfd = parseBytes(utf8(plan.normalize('NFD'))).source;
+    expect(nfd.normalized).toBe(true);
+    expect(nfd.normalizations).toEqual(['crlf', 'nfc']);
+    const bom = parseBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(plan.normalize('NFD'))])).source;
+    expect(bom.normalizations).toEqual(['bom', 'crlf', 'nfc']);
+    // The same text given as text says the same.
+    const { parseText } = await import('../src/document/parse-text.js');
+    expect(parseText(`\ufeff${plan.normalize('NFD')}`).source.normalizations).toEqual(['bom', 'crlf', 'nfc']);
   });
 });

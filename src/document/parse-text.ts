@@ -29,7 +29,7 @@ import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment
 import { type GoalKind, goalKindOf, indexSections, type Section } from '../segment/sections.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
-import { normalizeText, utf8Length } from '../text/normalize.js';
+import { type NormalizationChange, normalizeText, utf8Length } from '../text/normalize.js';
 import { buildTasks } from './build-tasks.js';
 
 export interface ParseOptions {
@@ -40,7 +40,11 @@ export interface ParseOptions {
   source?: Partial<Pick<SourceInfo, 'sha256' | 'bytes' | 'encoding'>>;
   /** Messages from the byte layer (encoding detection), merged into `warnings`. */
   messages?: Message[];
+  /** What the byte layer changed before the text was made (a BOM removed, letters composed), for `source`. */
+  normalizations?: NormalizationChange[];
 }
+
+const CHANGE_ORDER: readonly NormalizationChange[] = ['bom', 'crlf', 'nfc', 'nbsp', 'zero-width', 'control'];
 
 function fileStem(path: string | null | undefined): string | null {
   if (!path) return null;
@@ -139,7 +143,13 @@ export function parseText(text: string, options: ParseOptions = {}): CchcDocumen
 function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const lexicon = options.lexicon ?? defaultLexicon();
   const warnings: Message[] = [...(options.messages ?? [])];
-  const { lines, changes, plain } = normalizeText(text);
+  const normalized = normalizeText(text);
+  const { lines, plain } = normalized;
+  const earlier = options.normalizations ?? [];
+  const changes =
+    earlier.length === 0
+      ? normalized.changes
+      : CHANGE_ORDER.filter((c) => earlier.includes(c) || normalized.changes.includes(c));
   // A plain text has no decomposed tone mark for the prose readers to look for.
   const mayHoldMarks = !plain;
 

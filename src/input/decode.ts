@@ -28,7 +28,16 @@ export interface DecodeNote {
 }
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; confidence: number; bom: boolean; notes: DecodeNote[] }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      confidence: number;
+      bom: boolean;
+      /** Whether composing the decoded text (NFC) changed it: the file held decomposed letters. */
+      nfc: boolean;
+      notes: DecodeNote[];
+    }
   | { ok: false; binary: BinaryKind; message: string };
 
 /** Names accepted by `options.encoding` (case-insensitive), and the names results use. */
@@ -296,7 +305,8 @@ function textResult(
       detail: `${replacements} byte sequence(s) invalid in ${encoding} were replaced with U+FFFD`,
     });
   }
-  return { ok: true, text: decoded.normalize('NFC'), encoding, confidence, bom, notes };
+  const text = decoded.normalize('NFC');
+  return { ok: true, text, encoding, confidence, bom, nfc: text !== decoded, notes };
 }
 
 function decodeLegacyDetected(bytes: Uint8Array): DecodeResult {

@@ -48,6 +48,8 @@ export function parseBytes(bytes: Uint8Array, options: ParseBytesOptions = {}): 
       encoding: decoded.encoding,
     },
     messages,
+    // What decoding already did, which the text no longer shows.
+    normalizations: [...(decoded.bom ? (['bom'] as const) : []), ...(decoded.nfc ? (['nfc'] as const) : [])],
   });
 }
 
