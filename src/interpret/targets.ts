@@ -634,7 +634,8 @@ export function readTargetsIn(
   for (const clauseSpan of splitClauses(folded.text)) {
     const offset = clauseSpan.start;
     const clause = folded.text.slice(clauseSpan.start, clauseSpan.end);
-    if (!/\d/.test(clause)) continue;
+    // A figure is a number, or a rank group (`đạt nhóm B`), which needs none.
+    if (!/\d/.test(clause) && !/nhom [a-e]/.test(clause)) continue;
     const isCapital = (at: number): boolean => /^[A-E]$/.test(text[folded.from[offset + at]!] ?? '');
     const figures = dropOverlaps([
       ...readPercentages(clause),
