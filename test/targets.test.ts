@@ -448,6 +448,14 @@ describe('readTargets on invented variants', () => {
       [{ raw: 'nhóm B', value: 'B', unit: 'rank', comparator: '=', year: 2018, indicator: 'par-index' }],
     ],
     [
+      'a rank group in a clause without a number',
+      'Chỉ số cải cách hành chính của tỉnh đạt nhóm B; phấn đấu xếp NHÓM A trở lên.',
+      [
+        { raw: 'nhóm B', value: 'B', unit: 'rank', comparator: '=', year: null, indicator: 'par-index' },
+        { raw: 'NHÓM A trở lên', value: 'A', unit: 'rank', comparator: '>=', year: null },
+      ],
+    ],
+    [
       'no-break spaces and a space before %',
       'Phấn\u00a0đấu\u00a090 % văn bản được ký số.',
       [pct(90, null, { raw: '90 %' })],
@@ -606,5 +614,40 @@ describe('matchIndicator', () => {
     } as unknown as Record<string, IndicatorEntry>);
     for (const text of ['x y', 'x yz', 'a.b c', 'axb', 'x (x) y', 'b cd', 'ab', 'b a.b', 'cd b', 'c a.b'])
       expect(matchIndicator(text, odd)).toBe(matchIndicatorByKeyword(text, odd));
+  });
+});
+
+describe("the parser's first test of a plain paragraph", () => {
+  it('passes over only paragraphs in which neither a target nor a prose deadline can be read', async () => {
+    const { MAY_HOLD_FIGURE } = await import('../src/document/parse-text.js');
+    const { findDeadlinePhrase } = await import('../src/interpret/deadline.js');
+    const { isPlain } = await import('../src/text/normalize.js');
+    const piece = fc.constantFrom(
+      'đạt nhóm C',
+      'xếp NHÓM A trở lên',
+      'hoàn thành trong quý III',
+      'trước QUÝ IV',
+      'HOÀN THÀNH TRONG QUÝ III',
+      'đạt 90%',
+      'ít nhất 03 đơn vị',
+      'phấn đấu',
+      'hoàn thành trước ngày',
+      'nhom B',
+      'quy I',
+      ' ',
+      ', ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 6 }),
+        (parts) => {
+          const t = parts.join('');
+          if (!isPlain(t) || MAY_HOLD_FIGURE.test(t)) return;
+          expect(readTargets(t, indicators)).toEqual([]);
+          expect(findDeadlinePhrase(t)).toBeNull();
+        },
+      ),
+      { numRuns: 4000, seed: 20261122 },
+    );
   });
 });

@@ -97,6 +97,8 @@ function goalKindOfSections(path: Section[]): GoalKind | null {
   return null;
 }
 
+export const MAY_HOLD_FIGURE = /[\d%óÓýÝ]/;
+
 // Verbs that end the subject of an assignment: `Văn phòng UBND tỉnh, Sở Tài nguyên ... xây dựng Đề án`.
 const ASSIGNMENT_VERB =
   /\s(?:xây dựng|chủ trì|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|gửi|trình|có trách nhiệm|chịu trách nhiệm|hướng dẫn|báo cáo|rà soát|hoàn thành|căn cứ|đẩy nhanh|đẩy mạnh|tiếp tục|khẩn trương|nghiên cứu)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
@@ -189,6 +191,9 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
         line: block.line,
       });
     }
+    // In a plain text a target needs `%`, a digit or the `ó` of `nhóm`, and a prose deadline a digit
+    // or the `ý` of `quý` (see their first tests): most paragraphs have none, told by one scan.
+    if (!mayHoldMarks && !MAY_HOLD_FIGURE.test(block.text)) return;
     const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
     for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks)) {
       targets.push(toTarget(t, block, section?.key ?? null, scope, period?.to ?? null));
