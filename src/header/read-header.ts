@@ -303,47 +303,40 @@ export function opensSignature(line: string): boolean {
 function readSigner(lines: string[], skip: LineLookup): Signer | null {
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i + 1)) continue;
-    // Cheap test first: a signature line names a rank or starts with TM./KT./Q./TL.
+    // A signature block starts at a line with a capacity or rank cell (the hint is a cheap first test).
     if (!SIGNER_HINT.test(lines[i]!) || !opensSignature(lines[i]!)) continue;
-    const cells = lines[i]!.split('|').map((c) => c.trim());
-    for (const cell of cells) {
-      const f = foldAtMost(cell, LONGEST_SIGNER_TITLE);
-      const isTitle = f !== null && SIGNER_TITLES.includes(f);
-      const capacity = capacityOf(cell);
-      if (!isTitle && !capacity) continue;
-      // Walk the block: capacity lines, then the title, then (after blanks) the name.
-      let cap: string | null = null;
-      let title: string | null = null;
-      let j = i;
-      for (; j < Math.min(lines.length, i + 4); j++) {
-        const c = lines[j]!.split('|')
-          .map((x) => x.trim())
-          .find((x) => capacityOf(x) || SIGNER_TITLES.includes(foldAtMost(x, LONGEST_SIGNER_TITLE) ?? ''));
-        if (!c) break;
-        const capacityHere = capacityOf(c);
-        if (capacityHere) {
-          cap = capacityHere;
-          // `KT. CHỦ TỊCH` is both the capacity and, alone, the title it acts for.
-        } else {
-          title = titleCase(c);
-        }
+    // Walk the block: capacity lines, then the title, then (after blanks) the name.
+    let cap: string | null = null;
+    let title: string | null = null;
+    let j = i;
+    for (; j < Math.min(lines.length, i + 4); j++) {
+      const c = lines[j]!.split('|')
+        .map((x) => x.trim())
+        .find(isSignerCell);
+      if (!c) break;
+      const capacityHere = capacityOf(c);
+      if (capacityHere) {
+        cap = capacityHere;
+        // `KT. CHỦ TỊCH` is both the capacity and, alone, the title it acts for.
+      } else {
+        title = titleCase(c);
       }
-      if (!title && cap) {
-        const acting = cap.replace(/^\w+\.\s*/, '');
-        if (SIGNER_TITLES.includes(fold(acting))) title = acting;
-      }
-      let name: string | null = null;
-      for (let k = j; k < Math.min(lines.length, j + 7); k++) {
-        const t = lines[k]!.replace(/\|/g, '').trim();
-        if (t === '') continue;
-        if (isPersonName(t)) {
-          name = t;
-          break;
-        }
-        if (/^nơi nhận/iu.test(t) || t.length > 40) break;
-      }
-      return { name, capacity: cap, title, line: i + 1 };
     }
+    if (!title && cap) {
+      const acting = cap.replace(/^\w+\.\s*/, '');
+      if (SIGNER_TITLES.includes(fold(acting))) title = acting;
+    }
+    let name: string | null = null;
+    for (let k = j; k < Math.min(lines.length, j + 7); k++) {
+      const t = lines[k]!.replace(/\|/g, '').trim();
+      if (t === '') continue;
+      if (isPersonName(t)) {
+        name = t;
+        break;
+      }
+      if (/^nơi nhận/iu.test(t) || t.length > 40) break;
+    }
+    return { name, capacity: cap, title, line: i + 1 };
   }
   return null;
 }
