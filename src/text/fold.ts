@@ -46,15 +46,13 @@ function foldedLengthExceeds(text: string, max: number): boolean {
   let length = 0;
   let space = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let folded = TABLE[code]!;
-    if (folded === UNSEEN) folded = learn(code);
-    if ((FLAGS[code]! & SPACE_FLAG) !== 0) {
+    const unit = foldedUnit(text.charCodeAt(i));
+    if (unit === FOLDS_TO_SPACE) {
       space = length > 0;
       continue;
     }
-    if (folded === NOTHING) continue;
-    if (folded === SLOW) {
+    if (unit === NOTHING) continue;
+    if (unit === SLOW) {
       space = false;
       continue;
     }
