@@ -317,16 +317,20 @@ function readRanks(clause: string, isCapital: (at: number) => boolean): Figure[]
       leading: false,
     });
   };
-  for (const match of clause.matchAll(RANK_GROUP)) {
+  // Each pattern needs its own word (`nhom `, `thu `, `top `): most clauses have none, told by `includes`.
+  const group = clause.includes('nhom ');
+  const position = clause.includes('thu ');
+  const top = clause.includes('top ');
+  for (const match of group ? clause.matchAll(RANK_GROUP) : []) {
     const [start, end] = match.indices![1]!;
     const letterAt = match.indices![2]![0];
     if (isCapital(letterAt)) add({ start, end }, match[2]!.toUpperCase(), '=');
   }
-  for (const match of clause.matchAll(RANK_POSITION)) {
+  for (const match of position ? clause.matchAll(RANK_POSITION) : []) {
     const [start, end] = match.indices![1]!;
     add({ start, end }, Number.parseInt(match[2]!, 10), '=');
   }
-  for (const match of clause.matchAll(RANK_TOP)) {
+  for (const match of group || top ? clause.matchAll(RANK_TOP) : []) {
     const [start, end] = match.indices![1]!;
     add({ start, end }, Number.parseInt(match[2]!, 10), '>=');
   }
