@@ -401,6 +401,51 @@ describe('columnKindOf', () => {
   });
 });
 
+describe('startsWithWord', () => {
+  it("finds a head among those with the cell's first letter exactly when the whole list has one, on any heads", async () => {
+    const { startsWithWord } = await import('../src/table/cell-kinds.js');
+    // The reading of the whole list, head by head, that the index by first letter replaces.
+    const everyHead = (folded: string, heads: readonly string[]): boolean =>
+      heads.some((head) => {
+        if (!folded.startsWith(head)) return false;
+        const next = folded.charAt(head.length);
+        return next === '' || !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(next) || head.length >= 4;
+      });
+    const word = fc.constantFrom(
+      '',
+      's',
+      'so',
+      'sở',
+      'so noi vu',
+      'ubnd',
+      'ubndcap',
+      'u',
+      'ban',
+      'b',
+      ' ',
+      '-',
+      '1',
+    );
+    const heads = fc.array(word, { maxLength: 6 });
+    const cell = fc
+      .array(fc.oneof(word, fc.string({ maxLength: 3 })), { maxLength: 4 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(heads, cell, (list, folded) => {
+        expect(startsWithWord(folded, list)).toBe(everyHead(folded, list));
+      }),
+      { numRuns: 5000, seed: 20261122 },
+    );
+  });
+  it('indexes a list again when it has grown', async () => {
+    const { startsWithWord } = await import('../src/table/cell-kinds.js');
+    const heads = ['so'];
+    expect(startsWithWord('ubnd tinh', heads)).toBe(false);
+    heads.push('ubnd');
+    expect(startsWithWord('ubnd tinh', heads)).toBe(true);
+  });
+});
+
 describe('firstVisible', () => {
   it('is the first character trim keeps, on any line', async () => {
     const { firstVisible } = await import('../src/header/read-header.js');

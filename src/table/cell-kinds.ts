@@ -58,14 +58,50 @@ export function isDeadlineLike(text: string, folded: string = fold(text)): boole
   return DEADLINE_HEAD.test(folded) && !numberedItem(text);
 }
 
-function startsWithWord(folded: string, heads: readonly string[]): boolean {
-  for (const head of heads) {
-    if (!folded.startsWith(head)) continue;
-    const next = folded.charAt(head.length);
-    // `ubndcap huyen` (a missing space in 004) still starts with `ubnd`.
-    if (next === '' || !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(next) || head.length >= 4) return true;
-  }
+/** Whether `folded` starts with one of `heads` as a word (see `startsWithHead`). */
+export function startsWithWord(folded: string, heads: readonly string[]): boolean {
+  // Only heads with the cell's first unit can start it (an empty head, with any): a few of the 42
+  // agency heads, not all of them.
+  const index = headIndex(heads);
+  const candidates = index.byFirst.get(folded.charCodeAt(0));
+  if (candidates !== undefined) for (const head of candidates) if (startsWithHead(folded, head)) return true;
+  for (const head of index.empty) if (startsWithHead(folded, head)) return true;
   return false;
+}
+
+function startsWithHead(folded: string, head: string): boolean {
+  if (!folded.startsWith(head)) return false;
+  const next = folded.charAt(head.length);
+  // `ubndcap huyen` (a missing space in 004) still starts with `ubnd`.
+  return next === '' || !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(next) || head.length >= 4;
+}
+
+interface HeadIndex {
+  /** The list it was built from, and its length then (a list grown later is indexed again). */
+  size: number;
+  byFirst: Map<number, string[]>;
+  empty: string[];
+}
+
+const HEAD_INDEXES = new WeakMap<readonly string[], HeadIndex>();
+
+function headIndex(heads: readonly string[]): HeadIndex {
+  let index = HEAD_INDEXES.get(heads);
+  if (index === undefined || index.size !== heads.length) {
+    index = { size: heads.length, byFirst: new Map(), empty: [] };
+    for (const head of heads) {
+      if (head === '') {
+        index.empty.push(head);
+        continue;
+      }
+      const first = head.charCodeAt(0);
+      const list = index.byFirst.get(first);
+      if (list) list.push(head);
+      else index.byFirst.set(first, [head]);
+    }
+    HEAD_INDEXES.set(heads, index);
+  }
+  return index;
 }
 
 export function isFundingLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
