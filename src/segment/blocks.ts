@@ -172,7 +172,8 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
   // string built with `+=` would copy it on every line (quadratic in a long wrapped paragraph).
   interface Growing {
     block: Block;
-    textParts: string[];
+    /** The parts of a block of two or more lines, joined once at the end (null while it has one line). */
+    textParts: string[] | null;
     bodyParts: string[];
     length: number;
     /** The block's last line: its end is the end of the text. */
@@ -181,12 +182,17 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
     bodyCaps: boolean;
     headingLine: boolean;
   }
-  const growing: Growing[] = [];
+  const multiLine: Growing[] = [];
   let current: Growing | null = null;
   const append = (g: Growing, text: string, line: number, textCaps: boolean) => {
     g.length += 1;
     g.block.starts.push({ offset: g.length, line });
     g.length += text.length;
+    if (g.textParts === null) {
+      g.textParts = [g.block.text];
+      g.bodyParts = g.block.body === '' ? [] : [g.block.body];
+      multiLine.push(g);
+    }
     g.textParts.push(text);
     g.bodyParts.push(text);
     g.lastLine = text;
@@ -241,8 +247,8 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
     };
     current = {
       block,
-      textParts: [text],
-      bodyParts: c.body === '' ? [] : [c.body],
+      textParts: null,
+      bodyParts: [],
       length: text.length,
       lastLine: text,
       bodyEmpty: c.body === '',
@@ -250,11 +256,10 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
       // Whether a block began as a capitalised heading line is decided once, on its first line.
       headingLine: isHeadingLine(text, caps[i] === 1),
     };
-    growing.push(current);
     blocks.push(block);
   }
-  for (const g of growing) {
-    g.block.text = g.textParts.join(' ');
+  for (const g of multiLine) {
+    g.block.text = g.textParts!.join(' ');
     g.block.body = g.bodyParts.join(' ');
   }
   return blocks;
