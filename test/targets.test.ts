@@ -651,3 +651,50 @@ describe("the parser's first test of a plain paragraph", () => {
     );
   });
 });
+
+describe('readQualifier', () => {
+  it('finds the first qualifier whose pattern ends the window, passing over windows by their last word, on any clause', async () => {
+    const { QUALIFIERS, readQualifier } = await import('../src/interpret/targets.js');
+    // The definition: each qualifier's pattern in list order, tried on the 32 units before the number.
+    const patterns = QUALIFIERS.map(
+      (q) => new RegExp(`(?:^|[^a-z0-9])(${q.words}) (?:(?:muc|ty le) )?$`, 'd'),
+    );
+    const byPattern = (clause: string, at: number) => {
+      const from = Math.max(0, at - 32);
+      const window = clause.slice(from, at);
+      for (let k = 0; k < patterns.length; k++) {
+        const start = patterns[k]!.exec(window)?.indices?.[1]?.[0];
+        if (start !== undefined) return { qualifier: QUALIFIERS[k]!, start: from + start };
+      }
+      return null;
+    };
+    const word = fc.constantFrom(
+      ...QUALIFIERS.map((q) => q.words),
+      'muc',
+      'ty le',
+      'xdat',
+      'dat1',
+      '(',
+      ' ',
+      '  ',
+      'a',
+      '5',
+      'nam 2020',
+    );
+    const words = fc
+      .array(fc.oneof(word, fc.string({ unit: fc.constantFrom('a', 't', ' ', '(', '1', 'é') })), {
+        maxLength: 8,
+      })
+      .map((p) => p.join(' '));
+    // Words, then a number, then more words: read at the number's place, or at any other.
+    const clause = fc.tuple(words, fc.constantFrom('30', '30% ', '03 don vi'), words, fc.option(fc.nat()));
+    fc.assert(
+      fc.property(clause, ([before, number, after, other]) => {
+        const c = `${before} ${number} ${after}`;
+        const at = other === null ? before.length + 1 : other % (c.length + 1);
+        expect(readQualifier(c, at)).toEqual(byPattern(c, at));
+      }),
+      { numRuns: 5000, seed: 20261122 },
+    );
+  });
+});

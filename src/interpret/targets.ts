@@ -81,7 +81,7 @@ function splitClauses(text: string): Span[] {
 // ---------------------------------------------------------------------------------------------
 // Qualifiers: the words right before a figure that say how it bounds the value.
 
-interface Qualifier {
+export interface Qualifier {
   /** Folded words, matched right before the number (`mức` / `tỷ lệ` may stand between). */
   words: string;
   /** null for `từ`, which bounds only together with a later `trở lên`. */
@@ -91,7 +91,7 @@ interface Qualifier {
 }
 
 /** Longer phrases come before the phrases they end with (`không dưới` before `dưới`). */
-const QUALIFIERS: Qualifier[] = [
+export const QUALIFIERS: readonly Qualifier[] = [
   // "không quá 5%", "thời gian giải quyết tối đa 05 ngày"
   { words: 'khong vuot qua', comparator: '<=', count: true },
   { words: 'khong qua', comparator: '<=', count: true },
@@ -135,14 +135,41 @@ const QUALIFIER_PATTERNS = QUALIFIERS.map(
 /** Longest qualifier with its filler is 22 characters; the window only needs to hold it. */
 const QUALIFIER_WINDOW = 32;
 
-interface FoundQualifier {
+export interface FoundQualifier {
   qualifier: Qualifier;
   start: number;
 }
 
-function readQualifier(clause: string, numberStart: number): FoundQualifier | null {
+/**
+ * The words a qualifier phrase can end with right before its number: each qualifier's last word, and
+ * the fillers' (`mức`, `tỷ lệ`). Most numbers follow none of them, and need none of the patterns tried.
+ */
+const QUALIFIER_LAST_WORDS = new Set([
+  ...QUALIFIERS.map((q) => q.words.slice(q.words.lastIndexOf(' ') + 1)),
+  'muc',
+  'le',
+]);
+
+/** The letters and digits that end `window` right before its last unit, a space (`''` if it ends otherwise). */
+function lastWordBeforeSpace(window: string): string {
+  const end = window.length - 1;
+  if (end < 0 || window.charCodeAt(end) !== 0x20) return '';
+  let start = end;
+  while (start > 0 && isWordUnit(window.charCodeAt(start - 1))) start--;
+  return window.slice(start, end);
+}
+
+/** `[a-z0-9]`, as a code unit. */
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** The qualifier right before a number (exported for the test that holds it to its patterns). */
+export function readQualifier(clause: string, numberStart: number): FoundQualifier | null {
   const windowStart = Math.max(0, numberStart - QUALIFIER_WINDOW);
   const window = clause.slice(windowStart, numberStart);
+  // Every pattern ends `<word> $`, its word a qualifier's last word or a filler's.
+  if (!QUALIFIER_LAST_WORDS.has(lastWordBeforeSpace(window))) return null;
   for (let k = 0; k < QUALIFIERS.length; k++) {
     const match = QUALIFIER_PATTERNS[k]!.exec(window);
     const at = match?.indices?.[1]?.[0];
