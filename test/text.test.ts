@@ -446,6 +446,15 @@ describe('startsWithWord', () => {
   });
 });
 
+describe('opensCaption', () => {
+  it("passes exactly the units a caption can start with under the caption regex's `iu` flags", async () => {
+    const { opensCaption } = await import('../src/header/read-header.js');
+    // `(`, or the first letter of `Ban hành` / `kèm theo` in any case the flags match (the Kelvin sign too).
+    const starts = /^[(bk]/iu;
+    for (let c = 0; c < 0x10000; c++) expect(opensCaption(c)).toBe(starts.test(String.fromCharCode(c)));
+  });
+});
+
 describe('firstVisible', () => {
   it('is the first character trim keeps, on any line', async () => {
     const { firstVisible } = await import('../src/header/read-header.js');

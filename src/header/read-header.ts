@@ -361,8 +361,19 @@ function periodOf(text: string): { from: number; to: number } | null {
 
 /** The first character of a line that `trim` keeps (`` for a blank line), without copying the line. */
 export function firstVisible(line: string): string {
-  for (let i = 0; i < line.length; i++) if (!isTrimmed(line.charCodeAt(i))) return line[i]!;
-  return '';
+  const at = firstVisibleAt(line);
+  return at === -1 ? '' : line[at]!;
+}
+
+/** Where the first character `trim` keeps is (-1 for a blank line): a loop asks for its code, without a string. */
+function firstVisibleAt(line: string): number {
+  for (let i = 0; i < line.length; i++) if (!isTrimmed(line.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** `(`, `B`, `b`, `K`, `k` and the Kelvin sign (which the `iu` flags also match as `k`). */
+export function opensCaption(code: number): boolean {
+  return code === 0x28 || code === 0x42 || code === 0x62 || code === 0x4b || code === 0x6b || code === 0x212a;
 }
 
 export function readHeader(
@@ -422,8 +433,8 @@ export function readHeader(
   }[] = [];
   for (let i = 0; i < lines.length; i++) {
     // A caption starts with `(`, `Ban` or `kèm` (K or the Kelvin sign, which the `iu` flags also match).
-    const first = firstVisible(lines[i]!);
-    if (first === '' || !'(BbKk\u212a'.includes(first)) continue;
+    const at = firstVisibleAt(lines[i]!);
+    if (at === -1 || !opensCaption(lines[i]!.charCodeAt(at))) continue;
     const t = lines[i]!.trim();
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
     let text = t;
@@ -687,7 +698,8 @@ export function readHeader(
   let approves: Approves | null = null;
   if (type === 'quyet-dinh') {
     for (let i = 0; i < lines.length; i++) {
-      if (firstVisible(lines[i]!) !== 'Đ') continue;
+      const at = firstVisibleAt(lines[i]!);
+      if (at === -1 || lines[i]!.charCodeAt(at) !== 0x110) continue; // Đ
       const line = lines[i]!.trim();
       const m =
         /^Điều 1\s*[.:]\s*(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(Kế hoạch|Chương trình|Đề án|Quy chế|Quy định)\s+/u.exec(
