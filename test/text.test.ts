@@ -98,6 +98,23 @@ describe('fold', () => {
     );
   });
 
+  it('gives the same mapped fold when asked again for the same text with other flags, on any text', () => {
+    const flags = fc.tuple(fc.boolean(), fc.boolean());
+    fc.assert(
+      fc.property(text, flags, flags, (t, [a1, b1], [a2, b2]) => {
+        // Fresh: another text folded in between, so nothing of `t` is remembered.
+        foldMapped('another text', false, false);
+        const fresh = foldMapped(t, a2, b2);
+        const expected = { text: fresh.text, from: [...fresh.from], to: [...fresh.to] };
+        foldMapped('another text', false, false);
+        foldMapped(t, a1, b1);
+        const again = foldMapped(t, a2, b2);
+        expect({ text: again.text, from: [...again.from], to: [...again.to] }).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
+  });
+
   it('gives the fold when it is at most the length asked for, else null, on any text', () => {
     const max = fc.integer({ min: 0, max: 24 });
     const piece = fc.constantFrom(
