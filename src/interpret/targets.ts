@@ -128,8 +128,11 @@ export const QUALIFIERS: readonly Qualifier[] = [
   { words: 'tu', comparator: null, count: true },
 ];
 
+/** Words that may stand between a qualifier and its number: `đạt mức 80%`, `không quá tỷ lệ 5%`. */
+const QUALIFIER_FILLERS = ['muc', 'ty le'];
+
 const QUALIFIER_PATTERNS = QUALIFIERS.map(
-  (q) => new RegExp(`(?:^|[^a-z0-9])(${q.words}) (?:(?:muc|ty le) )?$`, 'd'),
+  (q) => new RegExp(`(?:^|[^a-z0-9])(${q.words}) (?:(?:${QUALIFIER_FILLERS.join('|')}) )?$`, 'd'),
 );
 
 /** Longest qualifier with its filler is 22 characters; the window only needs to hold it. */
@@ -142,13 +145,13 @@ export interface FoundQualifier {
 
 /**
  * The words a qualifier phrase can end with right before its number: each qualifier's last word, and
- * the fillers' (`mức`, `tỷ lệ`). Most numbers follow none of them, and need none of the patterns tried.
+ * each filler's. Most numbers follow none of them, and need none of the patterns tried.
  */
-const QUALIFIER_LAST_WORDS = new Set([
-  ...QUALIFIERS.map((q) => q.words.slice(q.words.lastIndexOf(' ') + 1)),
-  'muc',
-  'le',
-]);
+const QUALIFIER_LAST_WORDS = new Set(
+  [...QUALIFIERS.map((q) => q.words), ...QUALIFIER_FILLERS].map((words) =>
+    words.slice(words.lastIndexOf(' ') + 1),
+  ),
+);
 
 /** The letters and digits that end `window` right before its last unit, a space (`''` if it ends otherwise). */
 function lastWordBeforeSpace(window: string): string {
