@@ -65,7 +65,7 @@ export function startsWithWord(folded: string, heads: readonly string[]): boolea
   const index = headIndex(heads);
   const candidates = index.byFirst.get(folded.charCodeAt(0));
   if (candidates !== undefined) for (const head of candidates) if (startsWithHead(folded, head)) return true;
-  for (const head of index.empty) if (startsWithHead(folded, head)) return true;
+  if (index.emptyHead && startsWithHead(folded, '')) return true;
   return false;
 }
 
@@ -80,7 +80,8 @@ interface HeadIndex {
   /** The list it was built from, and its length then (a list grown later is indexed again). */
   size: number;
   byFirst: Map<number, string[]>;
-  empty: string[];
+  /** The list holds `''`, which starts every cell (as a word, when no letter follows). */
+  emptyHead: boolean;
 }
 
 const HEAD_INDEXES = new WeakMap<readonly string[], HeadIndex>();
@@ -88,10 +89,10 @@ const HEAD_INDEXES = new WeakMap<readonly string[], HeadIndex>();
 function headIndex(heads: readonly string[]): HeadIndex {
   let index = HEAD_INDEXES.get(heads);
   if (index === undefined || index.size !== heads.length) {
-    index = { size: heads.length, byFirst: new Map(), empty: [] };
+    index = { size: heads.length, byFirst: new Map(), emptyHead: false };
     for (const head of heads) {
       if (head === '') {
-        index.empty.push(head);
+        index.emptyHead = true;
         continue;
       }
       const first = head.charCodeAt(0);
