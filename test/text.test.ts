@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldAtMost, foldChar, foldMapped, foldMappedAny } from '../src/text/fold.js';
+import { fold, foldAtMost, foldChar, foldMapped, foldMappedAny, foldStart } from '../src/text/fold.js';
 import {
   isPlain,
   isSquashed,
@@ -134,6 +134,24 @@ describe('fold', () => {
         expect(foldAtMost(t, n)).toBe(f.length <= n ? f : null);
       }),
       { numRuns: 4000, seed: 20261122 },
+    );
+  });
+
+  it('gives a start of the fold at least as long as asked for (or all of it), on any text', () => {
+    const min = fc.integer({ min: 0, max: 160 });
+    const long = fc.array(fc.oneof(text, fc.constantFrom('Sở Nội vụ ', 'ﬃ', '  ')), { maxLength: 30 });
+    fc.assert(
+      fc.property(
+        long.map((p) => p.join('')),
+        min,
+        (t, n) => {
+          const f = fold(t);
+          const start = foldStart(t, n);
+          expect(f.startsWith(start)).toBe(true);
+          expect(start.length).toBeGreaterThanOrEqual(Math.min(n, f.length));
+        },
+      ),
+      { numRuns: 3000, seed: 20261122 },
     );
   });
 
@@ -452,6 +470,64 @@ describe('startsWithWord', () => {
         expect(startsWithWord(folded, list)).toBe(everyHead(folded, list));
       }),
       { numRuns: 5000, seed: 20261122 },
+    );
+  });
+  it('tells a value cell from the start of its fold as from the whole fold, on any cell and heads', async () => {
+    const kinds = await import('../src/table/cell-kinds.js');
+    const { defaultLexicon } = await import('../src/lexicon/load.js');
+    const lexicon = defaultLexicon();
+    // What the tests read when they folded the whole cell.
+    const whole = (t: string, lx: typeof lexicon) => {
+      const f = fold(t);
+      return {
+        value:
+          kinds.isDeadlineLike(t, f) ||
+          kinds.isFundingLike(t, lx, f) ||
+          kinds.isAgencyLike(t, lx, f) ||
+          kinds.isProductLike(t, lx, f),
+        deadline: kinds.isDeadlineLike(t, f),
+        agency: kinds.isAgencyLike(t, lx, f),
+        product: kinds.isProductLike(t, lx, f),
+        funding: kinds.isFundingLike(t, lx, f),
+      };
+    };
+    const headed = (t: string, lx: typeof lexicon) => ({
+      value: kinds.isValueLike(t, lx),
+      deadline: kinds.isDeadlineLike(t),
+      agency: kinds.isAgencyLike(t, lx),
+      product: kinds.isProductLike(t, lx),
+      funding: kinds.isFundingLike(t, lx),
+    });
+    // A lexicon with a head longer than the deadline heads read (the start must reach past it).
+    const longHead = `zz ${'rat '.repeat(12)}dai`;
+    const long = { ...lexicon, agencyHeads: [...lexicon.agencyHeads, longHead] };
+    const piece = fc.constantFrom(
+      'Sở Nội vụ',
+      // Longer than a remembered fold (120 units), so that only the start is folded.
+      `ZZ ${'Rất '.repeat(12)}Dài ${'x'.repeat(70)}`,
+      `ZZ ${'Rất '.repeat(12)}Dàix`,
+      'Quý I năm 2014',
+      'Thường xuyên',
+      `${'1'.repeat(34)} tháng ${'x'.repeat(90)}`,
+      `${'1'.repeat(35)} tháng ${'x'.repeat(90)}`,
+      '2'.repeat(45),
+      ' tháng',
+      '31/12/2017',
+      'Ngân sách tỉnh',
+      'Kế hoạch',
+      'Ban hành',
+      '1. Rà soát',
+      '  ',
+      'ﬃ',
+      'x'.repeat(130),
+    );
+    const cell = fc.array(fc.oneof(piece, text), { maxLength: 5 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(cell, fc.boolean(), (t, useLong) => {
+        const lx = useLong ? long : lexicon;
+        expect(headed(t, lx)).toEqual(whole(t, lx));
+      }),
+      { numRuns: 4000, seed: 20261122 },
     );
   });
   it('indexes a list again when it has grown', async () => {

@@ -3,7 +3,7 @@
  * because real tables skip cells, merge two tasks into one and wrap cells over several lines.
  */
 import type { LexiconData } from '../lexicon/types.js';
-import { FOLDS_SLOWLY, FOLDS_TO_NOTHING, FOLDS_TO_SPACE, fold, foldedUnit } from '../text/fold.js';
+import { FOLDS_SLOWLY, FOLDS_TO_NOTHING, FOLDS_TO_SPACE, fold, foldedUnit, foldStart } from '../text/fold.js';
 
 export type TableLexicon = Pick<LexiconData, 'columns' | 'funding' | 'agencyHeads' | 'productHeads'>;
 
@@ -54,7 +54,28 @@ export function isStructural(text: string): boolean {
 const DEADLINE_HEAD =
   /^(?:quy\b|thang\s*\d|nam\s*\d|truoc\b|cham nhat|han chot|thuong xuyen|hang (?:nam|quy|thang|tuan)|dinh ky|theo (?:quy dinh|ke hoach|huong dan|lo trinh|tien do|yeu cau|chi dao)|tu (?:quy|thang|nam|nay)|giai doan|\d+ thang|dau nam|cuoi nam|giua nam|trong (?:quy|thang|nam)|\d{1,2}\s*\/\s*\d{1,2}\b|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\d{4}\b)/;
 
-export function isDeadlineLike(text: string, folded: string = fold(text)): boolean {
+/**
+ * How much of a cell's fold the deadline heads read: the longest is under 20 units, but for `\d+ thang`,
+ * whose run of digits may be of any length. A start of 40 units holds ` thang` after at most 34 digits:
+ * a fold starting with 35 is read whole.
+ */
+const DEADLINE_HEAD_READS = 40;
+const LONG_DIGITS = /^\d{35}/;
+
+/**
+ * A start of a cell's fold as long as the value tests below read, or all of it: the deadline heads,
+ * and the longest of `heads` (a head of four units or more starts a cell whatever follows it; a
+ * shorter one is read with the unit after it, well within 40). A task's long text is not folded whole
+ * to be told it is no value.
+ */
+export function foldedHead(text: string, ...heads: readonly (readonly string[])[]): string {
+  let min = DEADLINE_HEAD_READS;
+  for (const list of heads) min = Math.max(min, headIndex(list).longest);
+  const head = foldStart(text, min);
+  return head.length === min && LONG_DIGITS.test(head) ? fold(text) : head;
+}
+
+export function isDeadlineLike(text: string, folded: string = foldedHead(text)): boolean {
   return DEADLINE_HEAD.test(folded) && !numberedItem(text);
 }
 
@@ -82,6 +103,8 @@ interface HeadIndex {
   byFirst: Map<number, string[]>;
   /** The list holds `''`, which starts every cell (as a word, when no letter follows). */
   emptyHead: boolean;
+  /** The length of the longest head. */
+  longest: number;
 }
 
 const HEAD_INDEXES = new WeakMap<readonly string[], HeadIndex>();
@@ -89,8 +112,9 @@ const HEAD_INDEXES = new WeakMap<readonly string[], HeadIndex>();
 function headIndex(heads: readonly string[]): HeadIndex {
   let index = HEAD_INDEXES.get(heads);
   if (index === undefined || index.size !== heads.length) {
-    index = { size: heads.length, byFirst: new Map(), emptyHead: false };
+    index = { size: heads.length, byFirst: new Map(), emptyHead: false, longest: 0 };
     for (const head of heads) {
+      index.longest = Math.max(index.longest, head.length);
       if (head === '') {
         index.emptyHead = true;
         continue;
@@ -105,25 +129,37 @@ function headIndex(heads: readonly string[]): HeadIndex {
   return index;
 }
 
-export function isFundingLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
+export function isFundingLike(
+  text: string,
+  lexicon: TableLexicon,
+  folded: string = foldedHead(text, lexicon.funding),
+): boolean {
   return startsWithWord(folded, lexicon.funding);
 }
 
 // Verbs that open task texts but share a first word with an agency head (`Ban hành` vs `Ban Dân tộc`).
 const TASK_OPENERS = ['ban hanh', 'bao cao', 'bao dam', 'bao ve', 'hoi nghi', 'cong bo', 'truong hop'];
 
-export function isProductLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
+export function isProductLike(
+  text: string,
+  lexicon: TableLexicon,
+  folded: string = foldedHead(text, lexicon.productHeads),
+): boolean {
   return startsWithWord(folded, lexicon.productHeads);
 }
 
-export function isAgencyLike(text: string, lexicon: TableLexicon, folded: string = fold(text)): boolean {
+export function isAgencyLike(
+  text: string,
+  lexicon: TableLexicon,
+  folded: string = foldedHead(text, lexicon.agencyHeads),
+): boolean {
   if (TASK_OPENERS.some((opener) => folded.startsWith(opener))) return false;
   return startsWithWord(folded, lexicon.agencyHeads);
 }
 
 /** A cell that can only be a value of a task row (never a task title or a heading). */
 export function isValueLike(text: string, lexicon: TableLexicon): boolean {
-  const folded = fold(text);
+  const folded = foldedHead(text, lexicon.funding, lexicon.agencyHeads, lexicon.productHeads);
   return (
     isDeadlineLike(text, folded) ||
     isFundingLike(text, lexicon, folded) ||

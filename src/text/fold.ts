@@ -8,8 +8,11 @@
 // Table cells and headings repeat (`Sở Nội vụ`, `Năm 2021`): short texts are folded once.
 const FOLD_CACHE = new Map<string, string>();
 
+/** Texts up to this long are folded once and remembered. */
+const REMEMBERED = 120;
+
 export function fold(text: string): string {
-  if (text.length > 120) return foldUncached(text);
+  if (text.length > REMEMBERED) return foldUncached(text);
   let folded = FOLD_CACHE.get(text);
   if (folded === undefined) {
     folded = foldUncached(text);
@@ -64,13 +67,23 @@ function foldedLengthExceeds(text: string, max: number): boolean {
   return false;
 }
 
-function foldUncached(text: string): string {
+/**
+ * A start of `fold(text)` at least `min` units long (all of it, when shorter): the whole fold of a text
+ * short enough to be remembered (as `fold` gives it), the first `min` units of a longer one — how a
+ * long text starts (a task's text tested against the heads of agencies), without folding all of it.
+ */
+export function foldStart(text: string, min: number): string {
+  return text.length <= REMEMBERED ? fold(text) : foldUncached(text, min);
+}
+
+/** The fold, or its first `limit` units (`foldStart`). */
+function foldUncached(text: string, limit = 0x7fffffff): string {
   const n = text.length;
   if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
   let out = scratch;
   let length = 0;
   let space = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && length < limit; i++) {
     const code = text.charCodeAt(i);
     let folded = TABLE[code]!;
     if (folded === UNSEEN) folded = learn(code);
@@ -99,7 +112,7 @@ function foldUncached(text: string): string {
     }
     for (let k = 0; k < units.length; k++) out[length++] = units.charCodeAt(k);
   }
-  return unitsToString(out, length);
+  return unitsToString(out, Math.min(length, limit));
 }
 
 // Vietnamese text uses a few hundred distinct letters: fold each once and remember it.
