@@ -247,6 +247,55 @@ describe('normalizeText', () => {
     );
   });
 
+  it('describes each line as the regexes and trim say, in one scan of a plain text or line by line, on any text', async () => {
+    const { BLANK, LONE_PIPE, PIPE, SEPARATORS, FIGURE, describePlainText } = await import(
+      '../src/text/line-info.js'
+    );
+    // What each line is, asked of it as the readers asked before.
+    const asked = (lines: string[]) =>
+      lines.map((l) => {
+        const first = l.length - l.trimStart().length;
+        const blank = l.trim() === '';
+        return {
+          flags:
+            (blank ? BLANK : 0) |
+            (l.includes('|') ? PIPE : 0) |
+            (/^\s*\|\s*$/.test(l) ? LONE_PIPE : 0) |
+            (/^[\s|]*$/.test(l) ? SEPARATORS : 0) |
+            (/[\d%óÓýÝ]/.test(l) ? FIGURE : 0),
+          first: blank ? -1 : first,
+          end: blank ? 0 : l.trimEnd().length,
+        };
+      });
+    const described = (info: { flags: Uint8Array; first: Int32Array; end: Int32Array }) =>
+      [...info.flags].map((flags, i) => ({ flags, first: info.first[i], end: info.end[i] }));
+    const piece = fc.constantFrom(
+      '|',
+      ' | ',
+      '||',
+      '\t|\u00a0',
+      '  ',
+      '5%',
+      'nhóm',
+      'Quý',
+      'Ý',
+      '\r\n',
+      '\r',
+      '\n',
+    );
+    const mixed = fc.array(fc.oneof(piece, text), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(mixed, (t) => {
+        const n = normalizeText(t);
+        expect(described(n.info)).toEqual(asked(n.lines));
+        const plain = describePlainText(t);
+        expect(plain === null).toBe(!isPlain(t));
+        if (plain) expect(described(plain)).toEqual(asked(t.split(/\r\n?|\n/)));
+      }),
+      { numRuns: 4000, seed: 20261122 },
+    );
+  });
+
   it('tells a plain text by its table as the class of plain characters does, for every code unit', () => {
     const NOT_PLAIN = /[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u02ff\u1ea0-\u1ef9\u2010-\u2027\u2030-\u205e]/;
     for (let c = 0; c < 0x10000; c++) {

@@ -29,6 +29,7 @@ import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment
 import { type GoalKind, goalKindOf, indexSections, type Section } from '../segment/sections.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
+import { BLANK, FIGURE, type LineInfo } from '../text/line-info.js';
 import { type NormalizationChange, normalizeText, utf8Length } from '../text/normalize.js';
 import { buildTasks } from './build-tasks.js';
 
@@ -99,6 +100,12 @@ function goalKindOfSections(path: Section[]): GoalKind | null {
 
 export const MAY_HOLD_FIGURE = /[\d%óÓýÝ]/;
 
+/** `MAY_HOLD_FIGURE.test(block.text)`, from its lines' description (a block's text is its lines', trimmed and joined). */
+function holdsFigure(block: Pick<Block, 'starts'>, info: LineInfo): boolean {
+  for (const start of block.starts) if ((info.flags[start.line - 1]! & FIGURE) !== 0) return true;
+  return false;
+}
+
 // Verbs that end the subject of an assignment: `Văn phòng UBND tỉnh, Sở Tài nguyên ... xây dựng Đề án`.
 const ASSIGNMENT_VERB =
   /\s(?:xây dựng|chủ trì|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|gửi|trình|có trách nhiệm|chịu trách nhiệm|hướng dẫn|báo cáo|rà soát|hoàn thành|căn cứ|đẩy nhanh|đẩy mạnh|tiếp tục|khẩn trương|nghiên cứu)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
@@ -146,7 +153,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const lexicon = options.lexicon ?? defaultLexicon();
   const warnings: Message[] = [...(options.messages ?? [])];
   const normalized = normalizeText(text);
-  const { lines, plain } = normalized;
+  const { lines, plain, info } = normalized;
   const earlier = options.normalizations ?? [];
   const changes =
     earlier.length === 0
@@ -156,11 +163,11 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const mayHoldMarks = !plain;
 
   // Task tables first: their lines are not prose.
-  const tableResult = readTables(lines, lexicon);
-  const wrapped = isHardWrapped(lines);
-  const blocks = buildBlocks(lines, tableResult.tableLines, wrapped);
+  const tableResult = readTables(lines, lexicon, info);
+  const wrapped = isHardWrapped(lines, info);
+  const blocks = buildBlocks(lines, tableResult.tableLines, wrapped, info);
   const { sections: textSections, path } = indexSections(blocks, lexicon.areas);
-  const header = readHeader(lines, lexicon, tableResult.tableLines);
+  const header = readHeader(lines, lexicon, tableResult.tableLines, info);
   warnings.push(...header.messages);
   const period = header.period;
   const deadlineContext: DeadlineContext = { periodFrom: period?.from ?? null, periodTo: period?.to ?? null };
@@ -193,7 +200,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     }
     // In a plain text a target needs `%`, a digit or the `ó` of `nhóm`, and a prose deadline a digit
     // or the `ý` of `quý` (see their first tests): most paragraphs have none, told by one scan.
-    if (!mayHoldMarks && !MAY_HOLD_FIGURE.test(block.text)) return;
+    if (!mayHoldMarks && !holdsFigure(block, info)) return;
     const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
     for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks)) {
       targets.push(toTarget(t, block, section?.key ?? null, scope, period?.to ?? null));
@@ -231,7 +238,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const provenance = { ...header.provenance };
   if (programFrom) provenance.program = programFrom;
 
-  if (lines.every((l) => l.trim() === '')) {
+  if (info.flags.every((f) => (f & BLANK) !== 0)) {
     warnings.push(message('EMPTY_DOCUMENT', 'the document is empty', null));
   } else if (tableResult.tables.length === 0 && (goals.length > 0 || textSections.some((s) => s.area))) {
     warnings.push(

@@ -6,6 +6,7 @@
 import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
 import { fold, foldAtMost } from '../text/fold.js';
+import { BLANK, describeLines, type LineInfo } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
 import { isTrimmed } from '../text/normalize.js';
 import { findDate } from './dates.js';
@@ -380,10 +381,11 @@ export function readHeader(
   lines: string[],
   lexicon: Pick<LexiconData, 'provinces'>,
   tableLines: LineLookup,
+  info: LineInfo = describeLines(lines),
 ): HeaderFacts {
   const messages: Message[] = [];
   const provenance: Record<string, Provenance> = {};
-  const empty = lines.every((l) => l.trim() === '');
+  const empty = info.flags.every((f) => (f & BLANK) !== 0);
   const site = readWebsiteMetadata(lines);
 
   // The header block: up to the first body line (Căn cứ, Thực hiện, QUYẾT ĐỊNH:, I. ...), at most 60 lines.
@@ -433,7 +435,7 @@ export function readHeader(
   }[] = [];
   for (let i = 0; i < lines.length; i++) {
     // A caption starts with `(`, `Ban` or `kèm` (K or the Kelvin sign, which the `iu` flags also match).
-    const at = firstVisibleAt(lines[i]!);
+    const at = info.first[i]!;
     if (at === -1 || !opensCaption(lines[i]!.charCodeAt(at))) continue;
     const t = lines[i]!.trim();
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
@@ -698,7 +700,7 @@ export function readHeader(
   let approves: Approves | null = null;
   if (type === 'quyet-dinh') {
     for (let i = 0; i < lines.length; i++) {
-      const at = firstVisibleAt(lines[i]!);
+      const at = info.first[i]!;
       if (at === -1 || lines[i]!.charCodeAt(at) !== 0x110) continue; // Đ
       const line = lines[i]!.trim();
       const m =

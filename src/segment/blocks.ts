@@ -7,8 +7,8 @@
  * paragraph per line (000). The wrapping is detected from the line lengths.
  */
 
+import { describeLines, type LineInfo, SEPARATORS } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
-import { isTrimmed } from '../text/normalize.js';
 export type BlockKind = 'heading' | 'bullet' | 'numbered' | 'lettered' | 'paragraph';
 
 export interface Block {
@@ -49,17 +49,13 @@ export function lineOfOffset(block: Pick<Block, 'starts' | 'line'>, offset: numb
 }
 
 /** True when most long lines end near one width: the text was hard-wrapped. */
-export function isHardWrapped(lines: string[]): boolean {
-  // Trimmed lengths of the lines of 30 characters or more, counted without copying the lines.
+export function isHardWrapped(lines: string[], info: LineInfo = describeLines(lines)): boolean {
+  // Trimmed lengths of the lines of 30 characters or more, from where their text starts and ends.
   const lengths = new Int32Array(lines.length);
   let count = 0;
-  for (const line of lines) {
-    if (line.length < 30) continue;
-    let start = 0;
-    let end = line.length;
-    while (start < end && isTrimmed(line.charCodeAt(start))) start++;
-    while (end > start && isTrimmed(line.charCodeAt(end - 1))) end--;
-    if (end - start >= 30) lengths[count++] = end - start;
+  for (let i = 0; i < lines.length; i++) {
+    const length = info.end[i]! - info.first[i]!;
+    if (length >= 30) lengths[count++] = length;
   }
   if (count < 20) return false;
   const sorted = lengths.subarray(0, count).sort();
@@ -164,7 +160,13 @@ function capitalLines(lines: string[], skip: LineLookup): Uint8Array {
   return caps;
 }
 
-export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean): Block[] {
+export function buildBlocks(
+  lines: string[],
+  skip: LineLookup,
+  wrapped: boolean,
+  info: LineInfo = describeLines(lines),
+): Block[] {
+  const flags = info.flags;
   const blocks: Block[] = [];
   // Trimming does not change whether a line is in capitals.
   const caps = capitalLines(lines, skip);
@@ -205,11 +207,12 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
       current = null;
       continue;
     }
-    const text = lines[i]!.trim();
-    if (text === '' || /^[|\s]+$/.test(text)) {
+    // A blank line, or one of separators only, ends a block.
+    if ((flags[i]! & SEPARATORS) !== 0) {
       current = null;
       continue;
     }
+    const text = lines[i]!.trim();
     const c = classify(text);
     if (current && c.kind === 'paragraph') {
       const prev: Growing = current;
@@ -217,11 +220,12 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
         prev.block.kind === 'heading' &&
         ((prev.bodyEmpty &&
           text.length < 60 &&
-          (nextIsItemOrBreak(lines, i + 1, skip, caps) || /^\p{Lu}/u.test(lines[i + 1]?.trim() ?? ''))) ||
+          (nextIsItemOrBreak(lines, i + 1, skip, caps, flags) ||
+            /^\p{Lu}/u.test(lines[i + 1]?.trim() ?? ''))) ||
           prev.lastLine.endsWith(',') ||
           (text.length < 60 &&
             !/[.:;]$/.test(text) &&
-            nextIsItemOrBreak(lines, i + 1, skip, caps) &&
+            nextIsItemOrBreak(lines, i + 1, skip, caps, flags) &&
             (prev.bodyCaps === (caps[i] === 1) || /^\p{Ll}/u.test(text))));
       // A wrapped line continues the sentence above, unless that one was complete, one of the two
       // is a capitalised heading line (`KẾ HOẠCH` / `CẢI CÁCH HÀNH CHÍNH ...`), or a preamble starts.
@@ -265,8 +269,13 @@ export function buildBlocks(lines: string[], skip: LineLookup, wrapped: boolean)
   return blocks;
 }
 
-function nextIsItemOrBreak(lines: string[], index: number, skip: LineLookup, caps: Uint8Array): boolean {
-  if (index >= lines.length || skip.has(index + 1)) return true;
-  const next = lines[index]!.trim();
-  return next === '' || /^[|\s]+$/.test(next) || startsItem(next) || caps[index] === 1;
+function nextIsItemOrBreak(
+  lines: string[],
+  index: number,
+  skip: LineLookup,
+  caps: Uint8Array,
+  flags: Uint8Array,
+): boolean {
+  if (index >= lines.length || skip.has(index + 1) || (flags[index]! & SEPARATORS) !== 0) return true;
+  return startsItem(lines[index]!.trim()) || caps[index] === 1;
 }

@@ -10,6 +10,7 @@
  * appendix, or after the signature.
  */
 
+import { BLANK, describeLines, type LineInfo, LONE_PIPE, PIPE, SEPARATORS } from '../text/line-info.js';
 import { isTrimmed } from '../text/normalize.js';
 import { type ColumnKind, columnKindOf, type TableLexicon } from './cell-kinds.js';
 import { isBlank } from './read-cells.js';
@@ -43,18 +44,10 @@ export function isLonePipe(line: string): boolean {
   return pipes === 1;
 }
 
-/** Whether each line is a lone `|`, tested once per line (the L3 search asks up to four times). */
-function lonePipes(lines: string[]): (i: number) => boolean {
-  const known = new Uint8Array(lines.length + 4);
-  return (i) => {
-    if (i >= lines.length) return false;
-    let k = known[i]!;
-    if (k === 0) {
-      k = isLonePipe(lines[i]!) ? 2 : 1;
-      known[i] = k;
-    }
-    return k === 2;
-  };
+/** Whether line i (0-based) is a lone `|`, from the lines' description (false past the end). */
+function lonePipes(info: LineInfo): (i: number) => boolean {
+  const flags = info.flags;
+  return (i) => i < flags.length && (flags[i]! & LONE_PIPE) !== 0;
 }
 const MIN_COLUMNS = 3;
 
@@ -103,11 +96,12 @@ function findL1Header(
   lines: string[],
   from: number,
   lexicon: TableLexicon,
-  isLonePipeAt: (i: number) => boolean,
+  info: LineInfo,
 ): TableRegion | null {
+  const flags = info.flags;
   for (let i = from; i < lines.length; i++) {
+    if ((flags[i]! & (PIPE | LONE_PIPE)) !== PIPE) continue;
     const line = lines[i]!;
-    if (!line.includes('|') || isLonePipeAt(i)) continue;
     // Every cell but a last one cut by the wrap must name a column: a row whose first cell names
     // none (the table's body rows) is passed over without reading its other cells.
     const first = firstPipeCell(line);
@@ -116,7 +110,7 @@ function findL1Header(
     let best: TableRegion | null = null;
     for (let span = 0; span < 3 && i + span < lines.length; span++) {
       const next = lines[i + span]!;
-      if (span > 0 && (isLonePipeAt(i + span) || next.trim() === '')) break;
+      if (span > 0 && (flags[i + span]! & (LONE_PIPE | BLANK)) !== 0) break;
       joined += (span > 0 ? ' ' : '') + next;
       const cells = pipeCells(joined);
       const kinds = cells.map((c) => columnKindOf(c, lexicon));
@@ -143,14 +137,22 @@ function findL1Header(
 const INDENT = /^(\t+| {2,})\S/;
 
 /** L2: consecutive indented lines, each one header cell. */
-function findL2Header(lines: string[], from: number, lexicon: TableLexicon): TableRegion | null {
+function findL2Header(
+  lines: string[],
+  from: number,
+  lexicon: TableLexicon,
+  info: LineInfo,
+): TableRegion | null {
+  const { flags, first } = info;
   for (let i = from; i < lines.length; i++) {
+    // An indented line has blanks before its text.
+    if (first[i]! <= 0) continue;
     const m = INDENT.exec(lines[i]!);
     if (!m) continue;
     const indent = m[1]!;
     const kinds: ColumnKind[] = [];
     let j = i;
-    while (j < lines.length && lines[j]!.startsWith(indent) && lines[j]!.trim() !== '') {
+    while (j < lines.length && (flags[j]! & BLANK) === 0 && lines[j]!.startsWith(indent)) {
       const kind = columnKindOf(lines[j]!.trim(), lexicon);
       if (!kind) break;
       kinds.push(kind);
@@ -175,12 +177,13 @@ function findL3Header(
   lines: string[],
   from: number,
   lexicon: TableLexicon,
-  isLonePipe: (i: number) => boolean = lonePipes(lines),
+  info: LineInfo,
 ): TableRegion | null {
+  const isLonePipe = lonePipes(info);
   for (let i = from; i < lines.length; i++) {
     // A header cell is followed by a lone `|` within three lines.
     if (!(isLonePipe(i + 1) || isLonePipe(i + 2) || isLonePipe(i + 3))) continue;
-    if (isLonePipe(i) || lines[i]!.trim() === '') continue;
+    if ((info.flags[i]! & (LONE_PIPE | BLANK)) !== 0) continue;
     const kinds: ColumnKind[] = [];
     let j = i;
     let lastPipe = -1;
@@ -234,23 +237,21 @@ function isHeadingLike(line: string): boolean {
 const MAX_GAP_L1 = 12;
 const MAX_GAP_L3 = 25;
 
-function endOfPipeTable(
-  lines: string[],
-  region: TableRegion,
-  isSeparatorLine: (line: string, index: number) => boolean,
-  limit: number,
-): number {
+function endOfPipeTable(lines: string[], region: TableRegion, info: LineInfo, limit: number): number {
   const maxGap = region.layout === 'L1' ? MAX_GAP_L1 : MAX_GAP_L3;
+  // A row's line: in L1 any line with a `|`, in L3 a lone `|`.
+  const separator = region.layout === 'L1' ? PIPE : LONE_PIPE;
+  const flags = info.flags;
   let last = region.headerEnd; // 1-based
   let gap = 0;
   for (let i = region.headerEnd; i < limit; i++) {
-    const line = lines[i]!;
-    if (isSeparatorLine(line, i)) {
+    if ((flags[i]! & separator) !== 0) {
       last = i + 1;
       gap = 0;
       continue;
     }
-    if (line.trim() === '') continue;
+    if ((flags[i]! & BLANK) !== 0) continue;
+    const line = lines[i]!;
     if (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)) break;
     gap++;
     if (gap > maxGap) break;
@@ -258,13 +259,13 @@ function endOfPipeTable(
   return last;
 }
 
-function endOfL2Table(lines: string[], region: TableRegion, limit: number): number {
+function endOfL2Table(lines: string[], region: TableRegion, info: LineInfo, limit: number): number {
   const indent = region.indent ?? '\t';
   let last = region.headerEnd;
   let afterBlank = false;
   for (let i = region.headerEnd; i < limit; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') {
+    if ((info.flags[i]! & BLANK) !== 0) {
       afterBlank = true;
       continue;
     }
@@ -282,19 +283,14 @@ function endOfL2Table(lines: string[], region: TableRegion, limit: number): numb
 }
 
 /** Every task table in the document, in order, without overlaps. */
-type Finder = (
-  lines: string[],
-  from: number,
-  lexicon: TableLexicon,
-  isLonePipe: (i: number) => boolean,
-) => TableRegion | null;
+type Finder = (lines: string[], from: number, lexicon: TableLexicon, info: LineInfo) => TableRegion | null;
 
 /**
  * The next header of any layout at or after `from`. Each layout's search result is remembered and
  * reused while it still lies ahead, so finding every table of a long document scans it once per
  * layout, not once per table.
  */
-function headerSearch(lines: string[], lexicon: TableLexicon, isLonePipe: (i: number) => boolean) {
+function headerSearch(lines: string[], lexicon: TableLexicon, info: LineInfo) {
   const finders: Finder[] = [findL1Header, findL2Header, findL3Header];
   const found: ({ from: number; region: TableRegion | null } | undefined)[] = [];
   return (from: number): TableRegion | null => {
@@ -302,7 +298,7 @@ function headerSearch(lines: string[], lexicon: TableLexicon, isLonePipe: (i: nu
     finders.forEach((find, k) => {
       let memo = found[k];
       if (!memo || from < memo.from || (memo.region !== null && memo.region.headerStart - 1 < from)) {
-        memo = { from, region: find(lines, from, lexicon, isLonePipe) };
+        memo = { from, region: find(lines, from, lexicon, info) };
         found[k] = memo;
       }
       const region = memo.region;
@@ -318,23 +314,26 @@ function headerSearch(lines: string[], lexicon: TableLexicon, isLonePipe: (i: nu
  * or where the next header row begins — another table, or the same header printed again after a
  * page break (the reader then continues the first table; see `continues`).
  */
-export function findTables(lines: string[], lexicon: TableLexicon): TableRegion[] {
+export function findTables(
+  lines: string[],
+  lexicon: TableLexicon,
+  info: LineInfo = describeLines(lines),
+): TableRegion[] {
   const regions: TableRegion[] = [];
-  const isLonePipe = lonePipes(lines);
-  const nextHeader = headerSearch(lines, lexicon, isLonePipe);
+  const nextHeader = headerSearch(lines, lexicon, info);
   // The last line with content (1-based): a table reaching it runs to the end of the text.
   let lastContent = lines.length;
-  while (lastContent > 0 && /^[\s|]*$/.test(lines[lastContent - 1]!)) lastContent--;
+  while (lastContent > 0 && (info.flags[lastContent - 1]! & SEPARATORS) !== 0) lastContent--;
   let next = nextHeader(0);
   while (next) {
     const region = next;
     // The next header bounds this table: its rows are not searched past it.
     next = nextHeader(region.headerEnd);
     const limit = next ? next.headerStart - 1 : lines.length;
-    if (region.layout === 'L1') region.endLine = endOfPipeTable(lines, region, (l) => l.includes('|'), limit);
-    else if (region.layout === 'L3')
-      region.endLine = endOfPipeTable(lines, region, (_, i) => isLonePipe(i), limit);
-    else region.endLine = endOfL2Table(lines, region, limit);
+    region.endLine =
+      region.layout === 'L2'
+        ? endOfL2Table(lines, region, info, limit)
+        : endOfPipeTable(lines, region, info, limit);
     region.endLine = Math.min(Math.max(region.endLine, region.headerEnd), Math.max(limit, region.headerEnd));
     const previous = regions[regions.length - 1];
     region.continues =

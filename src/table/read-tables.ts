@@ -2,6 +2,7 @@
  * Task tables: find them, read their cells, assemble rows, and prove that nothing was lost.
  */
 import type { Message } from '../model/types.js';
+import { describeLines, type LineInfo, PIPE, SEPARATORS } from '../text/line-info.js';
 import { type LineLookup, LineSet } from '../text/line-set.js';
 import { assembleRows, type TableEvent } from './assemble-rows.js';
 import type { ColumnKind, TableLexicon } from './cell-kinds.js';
@@ -36,13 +37,15 @@ export interface ReadTablesResult {
   tableLines: LineLookup;
 }
 
-const SEPARATOR_ONLY = /^[\s|]*$/;
-
-export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesResult {
+export function readTables(
+  lines: string[],
+  lexicon: TableLexicon,
+  info: LineInfo = describeLines(lines),
+): ReadTablesResult {
   const tables: ReadTable[] = [];
   const messages: Message[] = [];
   const tableLines = new LineSet(lines.length);
-  for (const region of findTables(lines, lexicon)) {
+  for (const region of findTables(lines, lexicon, info)) {
     const cells = readCells(lines, region);
     // The column-number row some tables carry under the header (`(1)` | `(2)` | `(3)`) is part of it.
     let k = 0;
@@ -60,8 +63,9 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
     let accountedLines = 0;
     for (let l = region.headerStart; l <= region.endLine; l++) {
       tableLines.add(l);
-      const text = lines[l - 1] ?? '';
-      if (SEPARATOR_ONLY.test(text)) continue;
+      // Separators and blanks only (a line past the end, too, is none).
+      if (l > lines.length || (info.flags[l - 1]! & SEPARATORS) !== 0) continue;
+      const text = lines[l - 1]!;
       contentLines++;
       if (assembled.accounted.has(l)) {
         accountedLines++;
@@ -98,7 +102,7 @@ export function readTables(lines: string[], lexicon: TableLexicon): ReadTablesRe
       continues: region.continues === true,
     });
   }
-  const headerless = headerlessRows(lines, tableLines);
+  const headerless = headerlessRows(lines, tableLines, info);
   if (headerless) messages.push(headerless);
   return { tables, messages, tableLines };
 }
@@ -110,11 +114,12 @@ const TASK_ROW = /^\s*\d{1,3}(?:\.\d{1,3})*\.?\s*\|(?:[^|]*\|){2,}/;
  * Rows that read as task rows outside any table: a table whose header row is missing (or was not
  * recognised). They are not read as tasks — their columns are unknown — but they are not silent.
  */
-function headerlessRows(lines: string[], tableLines: LineLookup): Message | null {
+function headerlessRows(lines: string[], tableLines: LineLookup, info: LineInfo): Message | null {
   let first = -1;
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (tableLines.has(i + 1) || !TASK_ROW.test(lines[i]!)) continue;
+    // A row has a `|` (the first test, from the lines' description).
+    if ((info.flags[i]! & PIPE) === 0 || tableLines.has(i + 1) || !TASK_ROW.test(lines[i]!)) continue;
     if (first === -1) first = i;
     count++;
   }

@@ -5,9 +5,15 @@
  * cells and zero-width characters from web pages. None of these may move a line: the output has
  * exactly one entry per input line, so every later `line` points at the page the user has.
  */
+import { describeLines, describePlainText, isTrimmed, type LineInfo, PLAIN_UNIT } from './line-info.js';
+
+export { isTrimmed };
+
 export interface NormalizedText {
   /** Line i (0-based) is source line i + 1. */
   lines: string[];
+  /** What each line is (blank, pipes, figures, where its text starts and ends), found in the same scan. */
+  info: LineInfo;
   /** What was changed, for `source.normalized` and the record. */
   changes: NormalizationChange[];
   /** The text was plain (see `isPlain`): its lines hold no combining mark and no odd character. */
@@ -70,25 +76,6 @@ function survey(text: string): { odd: number; cr: boolean; markRun: boolean } {
   return { odd, cr, markRun };
 }
 
-/**
- * The code units of a plain text: tab, line ends, printable ASCII, no-break space, the Latin letters
- * and signs below the combining marks (not the soft hyphen), Vietnamese precomposed letters and common
- * punctuation. A text of these only has no combining mark and no odd character but the no-break space
- * (in half the plans: empty table cells), and NFC leaves it as it is. Inclusive ranges, as a table.
- */
-const PLAIN_UNIT = new Uint8Array(0x10000);
-for (const [from, to] of [
-  [0x09, 0x0a],
-  [0x0d, 0x0d],
-  [0x20, 0x7e],
-  [0xa0, 0xac],
-  [0xae, 0x2ff],
-  [0x1ea0, 0x1ef9],
-  [0x2010, 0x2027],
-  [0x2030, 0x205e],
-] as const)
-  PLAIN_UNIT.fill(1, from, to + 1);
-
 /** Whether every code unit of `text` is a plain one: a loop over the table (a regex class of these ranges took twice as long). */
 export function isPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (PLAIN_UNIT[text.charCodeAt(i)] === 0) return false;
@@ -99,8 +86,10 @@ export function isPlain(text: string): boolean {
 const LINE_END = /\r\n?|\n/;
 
 export function normalizeText(input: string): NormalizedText {
-  // Most plans are plain (one native scan says so): at most their line ends and no-break spaces change.
-  if (isPlain(input)) {
+  // Most plans are plain (the scan that describes their lines says so): at most their line ends and
+  // no-break spaces change, and neither changes what a line is.
+  const info = describePlainText(input);
+  if (info !== null) {
     const plainChanges: NormalizationChange[] = [];
     let text = input;
     const cr = text.includes('\r');
@@ -110,7 +99,7 @@ export function normalizeText(input: string): NormalizedText {
       plainChanges.push('nbsp');
     }
     // Split at every line end at once (twice as fast as replacing CR LF and CR first).
-    return { lines: cr ? text.split(LINE_END) : text.split('\n'), changes: plainChanges, plain: true };
+    return { lines: cr ? text.split(LINE_END) : text.split('\n'), info, changes: plainChanges, plain: true };
   }
   const changes: NormalizationChange[] = [];
   const { odd, cr, markRun } = survey(input);
@@ -141,7 +130,8 @@ export function normalizeText(input: string): NormalizedText {
     text = text.replace(CONTROL, '');
     changes.push('control');
   }
-  return { lines: text.split('\n'), changes, plain: false };
+  const lines = text.split('\n');
+  return { lines, info: describeLines(lines), changes, plain: false };
 }
 
 /** The UTF-8 size of a text (a lone surrogate counts as U+FFFD, 3 bytes, as an encoder writes it). */
@@ -149,27 +139,6 @@ export function utf8Length(text: string): number {
   return typeof Buffer === 'function'
     ? Buffer.byteLength(text, 'utf8')
     : new TextEncoder().encode(text).length;
-}
-
-/**
- * Whether a code unit is one `String.prototype.trim` removes (`\s`): tab to carriage return, the space
- * separators (U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000), the line and paragraph
- * separators and U+FEFF. Lets a reader look past blanks without cutting the string.
- */
-export function isTrimmed(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Trimmed, with every run of whitespace one space. Most cells and lines are that already, and are returned as they are. */

@@ -1,0 +1,211 @@
+/**
+ * What each line is, found once: blank, a lone `|`, separators only, holding a `|` or a figure
+ * character, and where its visible text starts and ends. The table finders, the block builder and the
+ * header reader ask these of every line; one scan answers them all, instead of each reader scanning
+ * the lines again (`includes('|')`, `trim() === ''`, `/^[\s|]*$/`, `/[\d%óÓýÝ]/` ...).
+ *
+ * A plain text (see `PLAIN_UNIT`) is described by one loop over the whole text, which is also the
+ * test that it is plain: a loop over a long string is twice as fast as loops over its lines, which are
+ * slices of it.
+ */
+
+/** Only units `trim` removes, or none (`line.trim() === ''`). */
+export const BLANK = 1;
+/** Holds a `|`. */
+export const PIPE = 2;
+/** One `|` and blanks (`/^\s*\|\s*$/`). */
+export const LONE_PIPE = 4;
+/** Only `|` and blanks (`/^[\s|]*$/`): a blank line is one too. */
+export const SEPARATORS = 8;
+/** Holds a digit, `%`, `ó`, `Ó`, `ý` or `Ý` (what a target or a prose deadline needs, see `MAY_HOLD_FIGURE`). */
+export const FIGURE = 16;
+
+export interface LineInfo {
+  /** The flags above, line by line (0-based). */
+  flags: Uint8Array;
+  /** Where the first unit `trim` keeps is; -1 on a blank line. */
+  first: Int32Array;
+  /** Where the text `trim` keeps ends (after its last unit); 0 on a blank line. */
+  end: Int32Array;
+}
+
+/**
+ * Whether a code unit is one `String.prototype.trim` removes (`\s`): tab to carriage return, the space
+ * separators (U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000), the line and paragraph
+ * separators and U+FEFF. Lets a reader look past blanks without cutting the string.
+ */
+export function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The units of `FIGURE`. */
+function isFigureUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x25 || c === 0xf3 || c === 0xd3 || c === 0xfd || c === 0xdd;
+}
+
+/**
+ * The code units of a plain text: tab, line ends, printable ASCII, no-break space, the Latin letters
+ * and signs below the combining marks (not the soft hyphen), Vietnamese precomposed letters and common
+ * punctuation. A text of these only has no combining mark and no odd character but the no-break space
+ * (in half the plans: empty table cells), and NFC leaves it as it is. Inclusive ranges, as a table.
+ */
+export const PLAIN_UNIT = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x09, 0x0a],
+  [0x0d, 0x0d],
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x1ea0, 0x1ef9],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+] as const)
+  PLAIN_UNIT.fill(1, from, to + 1);
+
+// What the plain scan needs of a unit, as bits: of the plain units only tab, space and the no-break
+// space are blanks (`isTrimmed`), and only LF and CR end a line.
+const NOT_PLAIN = 1;
+const LINE_END = 2;
+const HAS_PIPE = 4;
+const HAS_FIGURE = 8;
+const HAS_OTHER = 16;
+const UNIT_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (PLAIN_UNIT[c] === 0) UNIT_CLASS[c] = NOT_PLAIN;
+  else if (c === 0x0a || c === 0x0d) UNIT_CLASS[c] = LINE_END;
+  else if (c === 0x7c) UNIT_CLASS[c] = HAS_PIPE;
+  else if (!isTrimmed(c)) UNIT_CLASS[c] = HAS_OTHER | (isFigureUnit(c) ? HAS_FIGURE : 0);
+}
+
+/** Room for the lines of a text, grown as the scan finds more. */
+class Growing {
+  flags: Uint8Array;
+  first: Int32Array;
+  end: Int32Array;
+  count = 0;
+  constructor(capacity: number) {
+    this.flags = new Uint8Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+  push(flags: number, first: number, end: number): void {
+    if (this.count === this.flags.length) {
+      const size = this.count * 2 + 16;
+      const f = new Uint8Array(size);
+      f.set(this.flags);
+      this.flags = f;
+      const a = new Int32Array(size);
+      a.set(this.first);
+      this.first = a;
+      const b = new Int32Array(size);
+      b.set(this.end);
+      this.end = b;
+    }
+    this.flags[this.count] = flags;
+    this.first[this.count] = first;
+    this.end[this.count] = end;
+    this.count++;
+  }
+  done(): LineInfo {
+    return {
+      flags: this.flags.subarray(0, this.count),
+      first: this.first.subarray(0, this.count),
+      end: this.end.subarray(0, this.count),
+    };
+  }
+}
+
+/** The flags of a line from what it holds: `bits` of the scan, and its pipes when it holds nothing else. */
+function flagsOf(
+  visible: boolean,
+  pipe: boolean,
+  other: boolean,
+  figure: boolean,
+  lonePipe: boolean,
+): number {
+  return (
+    (visible ? 0 : BLANK) |
+    (pipe ? PIPE : 0) |
+    (lonePipe ? LONE_PIPE : 0) |
+    (other ? 0 : SEPARATORS) |
+    (figure ? FIGURE : 0)
+  );
+}
+
+/**
+ * The lines of a plain text described as `describeLines(text.split(/\r\n?|\n/))` would, in one loop over
+ * the text; `null` as soon as a unit is not plain (`PLAIN_UNIT`).
+ */
+export function describePlainText(text: string): LineInfo | null {
+  const n = text.length;
+  const out = new Growing((n >> 5) + 16);
+  let i = 0;
+  for (;;) {
+    const start = i;
+    let bits = 0;
+    let k = 0;
+    while (i < n) {
+      k = UNIT_CLASS[text.charCodeAt(i)]!;
+      if ((k & (NOT_PLAIN | LINE_END)) !== 0) break;
+      bits |= k;
+      i++;
+    }
+    if (i < n && (k & NOT_PLAIN) !== 0) return null;
+    // Blanks at either end (tab, space, no-break space): few, looked at again to place the text.
+    let first = start;
+    while (first < i && UNIT_CLASS[text.charCodeAt(first)] === 0) first++;
+    let end = i;
+    while (end > first && UNIT_CLASS[text.charCodeAt(end - 1)] === 0) end--;
+    const pipe = (bits & HAS_PIPE) !== 0;
+    const other = (bits & HAS_OTHER) !== 0;
+    // Pipes and blanks only: a lone pipe when its visible text is one unit (a `|`).
+    const lonePipe = pipe && !other && end - first === 1;
+    out.push(
+      flagsOf(first < i, pipe, other, (bits & HAS_FIGURE) !== 0, lonePipe),
+      first < i ? first - start : -1,
+      first < i ? end - start : 0,
+    );
+    if (i >= n) break;
+    // CR LF is one line end, as a lone CR or LF is.
+    if (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    i++;
+  }
+  return out.done();
+}
+
+/** Each line described, by a loop over its units (any text). */
+export function describeLines(lines: readonly string[]): LineInfo {
+  const out = new Growing(lines.length);
+  for (const line of lines) {
+    let first = -1;
+    let end = 0;
+    let pipes = 0;
+    let other = false;
+    let figure = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (isTrimmed(c)) continue;
+      if (first === -1) first = i;
+      end = i + 1;
+      if (c === 0x7c) pipes++;
+      else {
+        other = true;
+        if (isFigureUnit(c)) figure = true;
+      }
+    }
+    out.push(flagsOf(first !== -1, pipes > 0, other, figure, pipes === 1 && !other), first, end);
+  }
+  return out.done();
+}
