@@ -652,6 +652,47 @@ describe("the parser's first test of a plain paragraph", () => {
   });
 });
 
+describe("the readers told a plain paragraph's figure units", () => {
+  it('read what they read without being told, on any plain paragraph', async () => {
+    const { findDeadlinePhrase, findDeadlinePhraseIn } = await import('../src/interpret/deadline.js');
+    const { readTargetsIn } = await import('../src/interpret/targets.js');
+    const { describeLines, FIGURES } = await import('../src/text/line-info.js');
+    const { isPlain } = await import('../src/text/normalize.js');
+    const piece = fc.constantFrom(
+      'đạt nhóm C',
+      'xếp NHÓM A trở lên',
+      'hoàn thành trong quý III năm 2017',
+      'Hoàn thành trong QUÝ II',
+      'trước QUÝ IV',
+      'đạt 90%',
+      '95 %',
+      '%',
+      'ít nhất 03 đơn vị',
+      'phấn đấu đạt 100',
+      'hoàn thành trước ngày 30/6/2017',
+      'Chậm nhất ngày 15/12',
+      'nhóm',
+      'quý',
+      'top 20',
+      ' ',
+      ', ',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 7 }),
+        (parts) => {
+          const t = parts.join(' ');
+          if (!isPlain(t)) return;
+          const figures = describeLines([t]).flags[0]! & FIGURES;
+          expect(readTargetsIn(t, indicators, false, figures)).toEqual(readTargets(t, indicators));
+          expect(findDeadlinePhraseIn(t, false, figures)).toEqual(findDeadlinePhrase(t));
+        },
+      ),
+      { numRuns: 4000, seed: 20261122 },
+    );
+  });
+});
+
 describe('readQualifier', () => {
   it('finds the first qualifier whose pattern ends the window, passing over windows by their last word, on any clause', async () => {
     const { QUALIFIERS, readQualifier } = await import('../src/interpret/targets.js');

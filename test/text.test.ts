@@ -248,9 +248,8 @@ describe('normalizeText', () => {
   });
 
   it('describes each line as the regexes and trim say, in one scan of a plain text or line by line, on any text', async () => {
-    const { BLANK, LONE_PIPE, PIPE, SEPARATORS, FIGURE, describePlainText } = await import(
-      '../src/text/line-info.js'
-    );
+    const { BLANK, LONE_PIPE, PIPE, SEPARATORS, DIGIT, PERCENT, O_ACUTE, Y_ACUTE, describePlainText } =
+      await import('../src/text/line-info.js');
     // What each line is, asked of it as the readers asked before.
     const asked = (lines: string[]) =>
       lines.map((l) => {
@@ -262,13 +261,22 @@ describe('normalizeText', () => {
             (l.includes('|') ? PIPE : 0) |
             (/^\s*\|\s*$/.test(l) ? LONE_PIPE : 0) |
             (/^[\s|]*$/.test(l) ? SEPARATORS : 0) |
-            (/[\d%óÓýÝ]/.test(l) ? FIGURE : 0),
+            (/\d/.test(l) ? DIGIT : 0) |
+            (l.includes('%') ? PERCENT : 0) |
+            (/[óÓ]/.test(l) ? O_ACUTE : 0) |
+            (/[ýÝ]/.test(l) ? Y_ACUTE : 0),
           first: blank ? -1 : first,
           end: blank ? 0 : l.trimEnd().length,
+          lead: blank ? 0 : l.charCodeAt(first),
         };
       });
-    const described = (info: { flags: Uint8Array; first: Int32Array; end: Int32Array }) =>
-      [...info.flags].map((flags, i) => ({ flags, first: info.first[i], end: info.end[i] }));
+    const described = (info: { flags: Uint8Array; first: Int32Array; end: Int32Array; lead: Uint16Array }) =>
+      [...info.flags].map((flags, i) => ({
+        flags,
+        first: info.first[i],
+        end: info.end[i],
+        lead: info.lead[i],
+      }));
     const piece = fc.constantFrom(
       '|',
       ' | ',

@@ -29,7 +29,7 @@ import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment
 import { type GoalKind, goalKindOf, indexSections, type Section } from '../segment/sections.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
-import { BLANK, FIGURE, type LineInfo } from '../text/line-info.js';
+import { BLANK, FIGURES, type LineInfo } from '../text/line-info.js';
 import { type NormalizationChange, normalizeText, utf8Length } from '../text/normalize.js';
 import { buildTasks } from './build-tasks.js';
 
@@ -100,10 +100,14 @@ function goalKindOfSections(path: Section[]): GoalKind | null {
 
 export const MAY_HOLD_FIGURE = /[\d%óÓýÝ]/;
 
-/** `MAY_HOLD_FIGURE.test(block.text)`, from its lines' description (a block's text is its lines', trimmed and joined). */
-function holdsFigure(block: Pick<Block, 'starts'>, info: LineInfo): boolean {
-  for (const start of block.starts) if ((info.flags[start.line - 1]! & FIGURE) !== 0) return true;
-  return false;
+/**
+ * Which figure units (`FIGURES` bits) a block holds, from its lines' description (a block's text is its
+ * lines', trimmed and joined): none exactly when `MAY_HOLD_FIGURE.test(block.text)` is false.
+ */
+function figuresOf(block: Pick<Block, 'starts'>, info: LineInfo): number {
+  let figures = 0;
+  for (const start of block.starts) figures |= info.flags[start.line - 1]! & FIGURES;
+  return figures;
 }
 
 // Verbs that end the subject of an assignment: `Văn phòng UBND tỉnh, Sở Tài nguyên ... xây dựng Đề án`.
@@ -200,12 +204,14 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     }
     // In a plain text a target needs `%`, a digit or the `ó` of `nhóm`, and a prose deadline a digit
     // or the `ý` of `quý` (see their first tests): most paragraphs have none, told by one scan.
-    if (!mayHoldMarks && !holdsFigure(block, info)) return;
+    // (A text that may hold marks is read without this knowledge: all bits.)
+    const figures = mayHoldMarks ? FIGURES : figuresOf(block, info);
+    if (figures === 0) return;
     const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
-    for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks)) {
+    for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks, figures)) {
       targets.push(toTarget(t, block, section?.key ?? null, scope, period?.to ?? null));
     }
-    const phrase = findDeadlinePhraseIn(block.text, mayHoldMarks);
+    const phrase = findDeadlinePhraseIn(block.text, mayHoldMarks, figures);
     if (phrase) {
       const deadline = parseDeadline(phrase.raw, deadlineContext);
       if (deadline.kind !== 'unknown') {

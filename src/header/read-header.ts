@@ -6,7 +6,7 @@
 import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
 import { fold, foldAtMost } from '../text/fold.js';
-import { BLANK, describeLines, type LineInfo } from '../text/line-info.js';
+import { BLANK, describeLines, type LineInfo, PIPE } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
 import { isTrimmed } from '../text/normalize.js';
 import { findDate } from './dates.js';
@@ -403,6 +403,8 @@ export function readHeader(
   let number: string | null = null;
   let numberLine = 0;
   for (let i = 0; i < lines.length && !number; i++) {
+    // `Số:` starts the line, or a cell after a `|`.
+    if (info.lead[i] !== 0x53 && (info.flags[i]! & PIPE) === 0) continue;
     if (tableLines.has(i + 1) || !lines[i]!.includes('Số')) continue;
     const cells = lines[i]!.split('|');
     for (const cell of cells) {
@@ -435,8 +437,7 @@ export function readHeader(
   }[] = [];
   for (let i = 0; i < lines.length; i++) {
     // A caption starts with `(`, `Ban` or `kèm` (K or the Kelvin sign, which the `iu` flags also match).
-    const at = info.first[i]!;
-    if (at === -1 || !opensCaption(lines[i]!.charCodeAt(at))) continue;
+    if (info.first[i] === -1 || !opensCaption(info.lead[i]!)) continue;
     const t = lines[i]!.trim();
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
     let text = t;
@@ -700,8 +701,7 @@ export function readHeader(
   let approves: Approves | null = null;
   if (type === 'quyet-dinh') {
     for (let i = 0; i < lines.length; i++) {
-      const at = info.first[i]!;
-      if (at === -1 || lines[i]!.charCodeAt(at) !== 0x110) continue; // Đ
+      if (info.lead[i] !== 0x110) continue; // Đ
       const line = lines[i]!.trim();
       const m =
         /^Điều 1\s*[.:]\s*(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(Kế hoạch|Chương trình|Đề án|Quy chế|Quy định)\s+/u.exec(

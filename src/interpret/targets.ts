@@ -2,6 +2,7 @@ import type { IndicatorEntry } from '../lexicon/types.js';
 import type { Comparator, TargetUnit } from '../model/types.js';
 import { caseless } from '../text/caseless.js';
 import { fold, foldMapped, type MappedFold } from '../text/fold.js';
+import { DIGIT, FIGURES, O_ACUTE, PERCENT as PERCENT_SIGN } from '../text/line-info.js';
 import { squashSpaces } from '../text/normalize.js';
 
 /**
@@ -650,10 +651,11 @@ export function readTargetsIn(
   text: string,
   indicators: Record<string, IndicatorEntry>,
   mayHoldMarks: boolean,
+  figures: number = FIGURES,
 ): TargetReading[] {
   if (typeof text !== 'string' || text === '') return [];
   // A target is a percentage, a count after a target phrase, or a rank: most sentences are none.
-  if (!mayHoldTarget(text, mayHoldMarks)) return [];
+  if (!mayHoldTarget(text, mayHoldMarks, figures)) return [];
   const folded = foldWithOffsets(text);
   const compiled = compileIndicators(indicators);
   const years = findYears(folded.text);
@@ -733,11 +735,15 @@ export const MAY_BE_RANK = new RegExp(
   'u',
 );
 
-function mayHoldTarget(text: string, mayHoldMarks: boolean): boolean {
-  if (text.includes('%')) return true;
+/**
+ * `figures`: which of the units `%`, a digit and `ó`/`Ó` the text holds, as `FIGURES` bits, when the
+ * caller knows (the parser does, from the lines' description); a test for a unit it lacks is skipped.
+ */
+function mayHoldTarget(text: string, mayHoldMarks: boolean, figures: number): boolean {
+  if ((figures & PERCENT_SIGN) !== 0 && text.includes('%')) return true;
   const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
-  if (/\d/.test(nfc) && TARGET_WORDS.test(nfc)) return true;
-  return MAY_BE_RANK.test(nfc);
+  if ((figures & DIGIT) !== 0 && /\d/.test(nfc) && TARGET_WORDS.test(nfc)) return true;
+  return (figures & O_ACUTE) !== 0 && MAY_BE_RANK.test(nfc);
 }
 
 function dropOverlaps(figures: Figure[]): Figure[] {

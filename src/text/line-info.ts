@@ -17,8 +17,19 @@ export const PIPE = 2;
 export const LONE_PIPE = 4;
 /** Only `|` and blanks (`/^[\s|]*$/`): a blank line is one too. */
 export const SEPARATORS = 8;
-/** Holds a digit, `%`, `ó`, `Ó`, `ý` or `Ý` (what a target or a prose deadline needs, see `MAY_HOLD_FIGURE`). */
-export const FIGURE = 16;
+/** Holds a digit (`/\d/`). */
+export const DIGIT = 16;
+/** Holds a `%`. */
+export const PERCENT = 32;
+/** Holds an `ó` or `Ó` (the `nhóm` of a rank target). */
+export const O_ACUTE = 64;
+/** Holds a `ý` or `Ý` (the `quý` of a deadline). */
+export const Y_ACUTE = 128;
+/**
+ * Any of the four: what a target or a prose deadline needs (`/[\d%óÓýÝ]/`, see `MAY_HOLD_FIGURE`).
+ * They are the high bits of a unit's class and of a line's flags alike.
+ */
+export const FIGURES = DIGIT | PERCENT | O_ACUTE | Y_ACUTE;
 
 export interface LineInfo {
   /** The flags above, line by line (0-based). */
@@ -27,6 +38,8 @@ export interface LineInfo {
   first: Int32Array;
   /** Where the text `trim` keeps ends (after its last unit); 0 on a blank line. */
   end: Int32Array;
+  /** The code unit at `first` (0 on a blank line): what a line starts with, without reading the line. */
+  lead: Uint16Array;
 }
 
 /**
@@ -50,9 +63,13 @@ export function isTrimmed(c: number): boolean {
   );
 }
 
-/** The units of `FIGURE`. */
-function isFigureUnit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || c === 0x25 || c === 0xf3 || c === 0xd3 || c === 0xfd || c === 0xdd;
+/** The figure flag of a unit (`DIGIT`, `PERCENT`, `O_ACUTE`, `Y_ACUTE`), or 0. */
+function figureOf(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return DIGIT;
+  if (c === 0x25) return PERCENT;
+  if (c === 0xf3 || c === 0xd3) return O_ACUTE;
+  if (c === 0xfd || c === 0xdd) return Y_ACUTE;
+  return 0;
 }
 
 /**
@@ -79,14 +96,13 @@ for (const [from, to] of [
 const NOT_PLAIN = 1;
 const LINE_END = 2;
 const HAS_PIPE = 4;
-const HAS_FIGURE = 8;
-const HAS_OTHER = 16;
+const HAS_OTHER = 8;
 const UNIT_CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   if (PLAIN_UNIT[c] === 0) UNIT_CLASS[c] = NOT_PLAIN;
   else if (c === 0x0a || c === 0x0d) UNIT_CLASS[c] = LINE_END;
   else if (c === 0x7c) UNIT_CLASS[c] = HAS_PIPE;
-  else if (!isTrimmed(c)) UNIT_CLASS[c] = HAS_OTHER | (isFigureUnit(c) ? HAS_FIGURE : 0);
+  else if (!isTrimmed(c)) UNIT_CLASS[c] = HAS_OTHER | figureOf(c);
 }
 
 /** Room for the lines of a text, grown as the scan finds more. */
@@ -94,13 +110,15 @@ class Growing {
   flags: Uint8Array;
   first: Int32Array;
   end: Int32Array;
+  lead: Uint16Array;
   count = 0;
   constructor(capacity: number) {
     this.flags = new Uint8Array(capacity);
     this.first = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
+    this.lead = new Uint16Array(capacity);
   }
-  push(flags: number, first: number, end: number): void {
+  push(flags: number, first: number, end: number, lead: number): void {
     if (this.count === this.flags.length) {
       const size = this.count * 2 + 16;
       const f = new Uint8Array(size);
@@ -112,10 +130,14 @@ class Growing {
       const b = new Int32Array(size);
       b.set(this.end);
       this.end = b;
+      const c = new Uint16Array(size);
+      c.set(this.lead);
+      this.lead = c;
     }
     this.flags[this.count] = flags;
     this.first[this.count] = first;
     this.end[this.count] = end;
+    this.lead[this.count] = lead;
     this.count++;
   }
   done(): LineInfo {
@@ -123,16 +145,17 @@ class Growing {
       flags: this.flags.subarray(0, this.count),
       first: this.first.subarray(0, this.count),
       end: this.end.subarray(0, this.count),
+      lead: this.lead.subarray(0, this.count),
     };
   }
 }
 
-/** The flags of a line from what it holds: `bits` of the scan, and its pipes when it holds nothing else. */
+/** The flags of a line from what it holds: visible text, pipes, other units, its figure bits. */
 function flagsOf(
   visible: boolean,
   pipe: boolean,
   other: boolean,
-  figure: boolean,
+  figures: number,
   lonePipe: boolean,
 ): number {
   return (
@@ -140,7 +163,7 @@ function flagsOf(
     (pipe ? PIPE : 0) |
     (lonePipe ? LONE_PIPE : 0) |
     (other ? 0 : SEPARATORS) |
-    (figure ? FIGURE : 0)
+    (figures & FIGURES)
   );
 }
 
@@ -173,9 +196,10 @@ export function describePlainText(text: string): LineInfo | null {
     // Pipes and blanks only: a lone pipe when its visible text is one unit (a `|`).
     const lonePipe = pipe && !other && end - first === 1;
     out.push(
-      flagsOf(first < i, pipe, other, (bits & HAS_FIGURE) !== 0, lonePipe),
+      flagsOf(first < i, pipe, other, bits, lonePipe),
       first < i ? first - start : -1,
       first < i ? end - start : 0,
+      first < i ? text.charCodeAt(first) : 0,
     );
     if (i >= n) break;
     // CR LF is one line end, as a lone CR or LF is.
@@ -193,7 +217,7 @@ export function describeLines(lines: readonly string[]): LineInfo {
     let end = 0;
     let pipes = 0;
     let other = false;
-    let figure = false;
+    let figures = 0;
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
       if (isTrimmed(c)) continue;
@@ -202,10 +226,15 @@ export function describeLines(lines: readonly string[]): LineInfo {
       if (c === 0x7c) pipes++;
       else {
         other = true;
-        if (isFigureUnit(c)) figure = true;
+        figures |= figureOf(c);
       }
     }
-    out.push(flagsOf(first !== -1, pipes > 0, other, figure, pipes === 1 && !other), first, end);
+    out.push(
+      flagsOf(first !== -1, pipes > 0, other, figures, pipes === 1 && !other),
+      first,
+      end,
+      first === -1 ? 0 : line.charCodeAt(first),
+    );
   }
   return out.done();
 }
