@@ -752,6 +752,79 @@ describe('isAllCaps', () => {
   });
 });
 
+describe('blocks', () => {
+  it('tells a hard-wrapped text from its lengths as sorting them does, on any lines', async () => {
+    const { isHardWrapped } = await import('../src/segment/blocks.js');
+    // The definition: the trimmed lengths of 30 or more, sorted; their 90th percentile at most 110,
+    // and at least half of them within 25 of it.
+    const definition = (lines: string[]): boolean => {
+      const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 30);
+      if (lengths.length < 20) return false;
+      lengths.sort((a, b) => a - b);
+      const p90 = lengths[Math.floor(lengths.length * 0.9)]!;
+      if (p90 > 110) return false;
+      return lengths.filter((n) => n >= p90 - 25).length / lengths.length >= 0.5;
+    };
+    const line = fc
+      .tuple(fc.constantFrom('', ' ', '\t'), fc.integer({ min: 0, max: 140 }), fc.constantFrom('', '  '))
+      .map(([before, n, after]) => `${before}${'x'.repeat(n)}${after}`);
+    // Lengths near one width (wrapped) or spread (not), 0 to 60 lines.
+    const near = fc.integer({ min: 25, max: 120 }).chain((w) =>
+      fc.array(
+        fc.integer({ min: -30, max: 3 }).map((d) => 'y'.repeat(Math.max(0, w + d))),
+        { maxLength: 60 },
+      ),
+    );
+    // Lengths at the edges the test draws (30, 110, 25 under a percentile), many of them alike.
+    const edges = fc.array(
+      fc.constantFrom(29, 30, 31, 55, 60, 61, 84, 85, 86, 109, 110, 111, 140).map((n) => 'z'.repeat(n)),
+      { minLength: 18, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.array(line, { maxLength: 60 }), near, edges), (lines) => {
+        expect(isHardWrapped(lines)).toBe(definition(lines));
+      }),
+      { numRuns: 5000, seed: 20261122 },
+    );
+  });
+
+  it("gives a block's body as its first line's body and the lines after it, joined, on any lines", async () => {
+    const { buildBlocks } = await import('../src/segment/blocks.js');
+    const { LineSet } = await import('../src/text/line-set.js');
+    const piece = fc.constantFrom(
+      'I. CẢI CÁCH THỂ CHẾ',
+      'II.',
+      '1.',
+      '1. Mục tiêu',
+      '2.3 Sở Tư pháp thực hiện',
+      'a) rà soát văn bản',
+      '- Đẩy mạnh công tác',
+      '–',
+      'KẾ HOẠCH',
+      'hành chính nhằm nâng cao',
+      'Căn cứ Luật',
+      'tiếp tục,',
+      '',
+      '|',
+      '   ',
+    );
+    const lines = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 12 });
+    fc.assert(
+      fc.property(lines, fc.boolean(), (ls, wrapped) => {
+        for (const block of buildBlocks(ls, new LineSet(ls.length), wrapped)) {
+          const ends = [...block.starts.slice(1).map((s) => s.offset - 1), block.text.length];
+          const parts = block.starts.map((s, k) => block.text.slice(s.offset, ends[k]));
+          // The first line's body, as a block of that line alone gives it.
+          const firstBody = buildBlocks([parts[0]!], new LineSet(1), wrapped)[0]!.body;
+          const expected = (firstBody === '' ? parts.slice(1) : [firstBody, ...parts.slice(1)]).join(' ');
+          expect(block.body).toBe(expected);
+        }
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});
+
 describe('findProvince', () => {
   it('finds the province that searching for every prefixed spelling finds, on any text', async () => {
     const { findProvince } = await import('../src/header/read-header.js');

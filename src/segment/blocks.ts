@@ -50,19 +50,24 @@ export function lineOfOffset(block: Pick<Block, 'starts' | 'line'>, offset: numb
 
 /** True when most long lines end near one width: the text was hard-wrapped. */
 export function isHardWrapped(lines: string[], info: LineInfo = describeLines(lines)): boolean {
-  // Trimmed lengths of the lines of 30 characters or more, from where their text starts and ends.
-  const lengths = new Int32Array(lines.length);
+  // How many lines have each trimmed length, for the lines of 30 characters or more; a length over
+  // 110 is counted as 111 (a 90th percentile over 110 is all the test needs to know of it).
+  const counts = new Int32Array(112);
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
     const length = info.end[i]! - info.first[i]!;
-    if (length >= 30) lengths[count++] = length;
+    if (length < 30) continue;
+    counts[length > 110 ? 111 : length]!++;
+    count++;
   }
   if (count < 20) return false;
-  const sorted = lengths.subarray(0, count).sort();
-  const p90 = sorted[Math.floor(count * 0.9)]!;
+  // The 90th percentile: the length at rank ⌊0.9 count⌋ of the sorted lengths.
+  const rank = Math.floor(count * 0.9);
+  let p90 = 30;
+  for (let seen = counts[30]!; seen <= rank; seen += counts[++p90]!);
   if (p90 > 110) return false;
   let near = 0;
-  for (let i = 0; i < count; i++) if (sorted[i]! >= p90 - 25) near++;
+  for (let length = p90 - 25; length <= 111; length++) near += counts[length]!;
   return near / count >= 0.5;
 }
 
@@ -81,7 +86,7 @@ function classify(text: string): Classified {
   const roman = first === 0x49 || first === 0x56 || first === 0x58; // I V X
   const digit = first >= 0x30 && first <= 0x39;
   const letter = (first >= 0x61 && first <= 0x7a) || first === 0x111; // a–z, đ
-  const bullet = first < 0x2030 && '-–—+*•·'.includes(text.charAt(0));
+  const bullet = isBulletMark(first);
   if (!roman && !digit && !letter && !bullet) return PARAGRAPH(text);
   let m = roman ? (ROMAN_HEADING.exec(text) ?? ROMAN_HEADING_NO_DOT.exec(text)) : null;
   if (m && ROMAN_VALID.test(m[1]!) && (m[2] ?? '').length <= 160) {
@@ -107,6 +112,11 @@ function classify(text: string): Classified {
     if (m) return { kind: 'bullet', numeral: null, level: 0, body: (m[2] ?? '').trim() };
   }
   return PARAGRAPH(text);
+}
+
+/** `-`, `–`, `—`, `+`, `*`, `•`, `·`: the marks `BULLET` opens with. */
+function isBulletMark(c: number): boolean {
+  return c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x2b || c === 0x2a || c === 0x2022 || c === 0xb7;
 }
 
 function startsItem(text: string): boolean {
@@ -176,7 +186,11 @@ export function buildBlocks(
     block: Block;
     /** The parts of a block of two or more lines, joined once at the end (null while it has one line). */
     textParts: string[] | null;
-    bodyParts: string[];
+    /**
+     * Where the body starts in the joined text: a first line's body is its end (what follows the
+     * numeral or mark), and the lines after it are the body's too; an empty one starts at the second line.
+     */
+    bodyStart: number;
     length: number;
     /** The block's last line: its end is the end of the text. */
     lastLine: string;
@@ -192,11 +206,11 @@ export function buildBlocks(
     g.length += text.length;
     if (g.textParts === null) {
       g.textParts = [g.block.text];
-      g.bodyParts = g.block.body === '' ? [] : [g.block.body];
+      const first = g.block.text.length;
+      g.bodyStart = g.block.body === '' ? first + 1 : first - g.block.body.length;
       multiLine.push(g);
     }
     g.textParts.push(text);
-    g.bodyParts.push(text);
     g.lastLine = text;
     g.bodyCaps = g.bodyCaps && textCaps;
     g.bodyEmpty = false;
@@ -252,7 +266,7 @@ export function buildBlocks(
     current = {
       block,
       textParts: null,
-      bodyParts: [],
+      bodyStart: 0,
       length: text.length,
       lastLine: text,
       bodyEmpty: c.body === '',
@@ -264,7 +278,7 @@ export function buildBlocks(
   }
   for (const g of multiLine) {
     g.block.text = g.textParts!.join(' ');
-    g.block.body = g.bodyParts.join(' ');
+    g.block.body = g.block.text.slice(g.bodyStart);
   }
   return blocks;
 }
