@@ -127,6 +127,24 @@ describe('parseDeadline properties', () => {
     expect(parseDeadline(' Năm 2014 ').raw).toBe('Năm 2014');
   });
 
+  it('gives what it read uncached, field for field and in that order, and with a line as a spread would', async () => {
+    const { deadlineAt, parseDeadlineUncached } = await import('../src/interpret/deadline.js');
+    fc.assert(
+      fc.property(anyText, anyContext, fc.nat(), (text, context, line) => {
+        parseDeadline(text, context);
+        const again = parseDeadline(text, context);
+        const fresh = parseDeadlineUncached(text, context);
+        // JSON keeps the order of fields, which the output files show.
+        expect(JSON.stringify(again)).toBe(JSON.stringify(fresh));
+        expect(JSON.stringify(deadlineAt(again, line))).toBe(JSON.stringify({ ...fresh, line }));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+    // A reading with occurrences (the random texts seldom make one).
+    const years = parseDeadline('Năm 2013, 2014, 2015');
+    expect(JSON.stringify(deadlineAt(years, 7))).toBe(JSON.stringify({ ...years, line: 7 }));
+  });
+
   it('does not throw on values that are not strings (untyped callers)', () => {
     for (const value of [undefined, null, 42, {}, []]) {
       expect(parseDeadline(value as unknown as string).kind).toBe('unknown');

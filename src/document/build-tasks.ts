@@ -7,7 +7,7 @@
  * again after a page break (same numeral, same title) is the same section, and its group carries on.
  */
 import { splitAgencies } from '../interpret/agencies.js';
-import { parseDeadline } from '../interpret/deadline.js';
+import { deadlineAt, parseDeadline } from '../interpret/deadline.js';
 import { readTargetsIn } from '../interpret/targets.js';
 import type { AreaCode, LexiconData } from '../lexicon/types.js';
 import type { Task, TaskDeadline } from '../model/document.js';
@@ -213,7 +213,7 @@ function buildTask(raw: RawTask, t: TaskContext): Task {
   let deadline: TaskDeadline | null = null;
   if (v.deadline) {
     const parsed = parseDeadline(v.deadline.text, deadlineContext);
-    deadline = { ...parsed, line: v.deadline.line };
+    deadline = deadlineAt(parsed, v.deadline.line);
     if (parsed.kind === 'unknown') {
       t.messages.push(
         note(

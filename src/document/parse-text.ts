@@ -12,7 +12,7 @@
 import { isBasisParagraph, type LegalBasis, readLegalBases } from '../header/legal-bases.js';
 import { type HeaderFacts, readHeader } from '../header/read-header.js';
 import { splitAgencies } from '../interpret/agencies.js';
-import { findDeadlinePhraseIn, parseDeadline } from '../interpret/deadline.js';
+import { deadlineAt, findDeadlinePhraseIn, parseDeadline } from '../interpret/deadline.js';
 import { type readTargets, readTargetsIn } from '../interpret/targets.js';
 import { defaultLexicon } from '../lexicon/load.js';
 import type { LexiconData } from '../lexicon/types.js';
@@ -218,7 +218,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
         commitments.push({
           text: sentenceAround(block.text, phrase.index),
           agency: commitmentAgency(block.body, sectionPath, lexicon),
-          deadline: { ...deadline, line: lineOfOffset(block, phrase.index) },
+          deadline: deadlineAt(deadline, lineOfOffset(block, phrase.index)),
           section: section?.key ?? null,
           line: lineOfOffset(block, phrase.index),
         });
