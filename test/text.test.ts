@@ -825,6 +825,25 @@ describe('blocks', () => {
   });
 });
 
+describe('linesHolding', () => {
+  it('gives the lines holding a word as splitting and filtering the lines does, on any text', async () => {
+    const { linesHolding } = await import('../src/document/parse-text.js');
+    const piece = fc.constantFrom('NQ-CP', '30c/NQ-CP', 'NQ-', '-CP', '\r\n', '\r', '\n', 'ab', ' ');
+    const word = fc.constantFrom('NQ-CP', 'ab', 'a', '');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, text), { maxLength: 10 }), word, (parts, w) => {
+        const t = parts.join('');
+        const expected = t
+          .split(/\r\n?|\n/)
+          .filter((l) => l.includes(w))
+          .join('\n');
+        expect(linesHolding(t, w)).toBe(expected);
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});
+
 describe('findProvince', () => {
   it('finds the province that searching for every prefixed spelling finds, on any text', async () => {
     const { findProvince } = await import('../src/header/read-header.js');

@@ -66,36 +66,59 @@ function programOf(
   return { program: null, from: null };
 }
 
+/**
+ * The lines of `text` that hold `word`, joined with LF: `text.split(/\r\n?|\n/).filter(...).join('\n')`,
+ * found from the places `word` occurs instead of by testing every line.
+ */
+export function linesHolding(text: string, word: string): string {
+  if (word === '') return text.split(/\r\n?|\n/).join('\n');
+  const found: string[] = [];
+  let next = 0;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, next)) {
+    const start = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+    let end = text.length;
+    const lf = text.indexOf('\n', at);
+    const cr = text.indexOf('\r', at);
+    if (lf !== -1) end = lf;
+    if (cr !== -1 && cr < end) end = cr;
+    found.push(text.slice(start, end));
+    // The next line: a line holding the word twice is given once.
+    next = end + 1;
+  }
+  return found.join('\n');
+}
+
 function message(code: Message['code'], text: string, line: number | null, quote?: string): Message {
   const m: Message = { code, severity: severityOf(code), message: text, line };
   if (quote !== undefined) m.text = quote;
   return m;
 }
 
-const GOAL_KINDS = new WeakMap<Section, GoalKind | null>();
-// Blocks under one heading share their path array (see `indexSections`): its answer is kept with it.
-const PATH_GOAL_KINDS = new WeakMap<Section[], GoalKind | null>();
-
-function goalKindForPath(path: Section[]): GoalKind | null {
-  let kind = PATH_GOAL_KINDS.get(path);
-  if (kind === undefined) {
-    kind = goalKindOfSections(path);
-    PATH_GOAL_KINDS.set(path, kind);
-  }
-  return kind;
-}
-
-function goalKindOfSections(path: Section[]): GoalKind | null {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const section = path[i]!;
-    let kind = GOAL_KINDS.get(section);
+/**
+ * The goal kind of each block's section path, found once per path and section of one document: blocks
+ * under one heading share their path array (see `indexSections`). Maps that die with the document
+ * (a WeakMap kept across documents cost more to write than the lookups saved).
+ */
+function goalKinds(): (path: Section[]) => GoalKind | null {
+  const bySection = new Map<Section, GoalKind | null>();
+  const byPath = new Map<Section[], GoalKind | null>();
+  const ofSection = (section: Section): GoalKind | null => {
+    let kind = bySection.get(section);
     if (kind === undefined) {
       kind = goalKindOf(section.title);
-      GOAL_KINDS.set(section, kind);
+      bySection.set(section, kind);
     }
-    if (kind) return kind;
-  }
-  return null;
+    return kind;
+  };
+  return (path) => {
+    let kind = byPath.get(path);
+    if (kind === undefined) {
+      kind = null;
+      for (let i = path.length - 1; i >= 0 && kind === null; i--) kind = ofSection(path[i]!);
+      byPath.set(path, kind);
+    }
+    return kind;
+  };
 }
 
 export const MAY_HOLD_FIGURE = /[\d%óÓýÝ]/;
@@ -188,6 +211,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   const goals: Goal[] = [];
   const targets: Target[] = [];
   const commitments: Commitment[] = [];
+  const goalKindForPath = goalKinds();
   blocks.forEach((block, index) => {
     const sectionPath = path[index] ?? [];
     const section = sectionPath[sectionPath.length - 1] ?? null;
@@ -239,7 +263,11 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
 
   // Lines citing a government resolution; normalising can only join `NQ-CP` by removing characters.
   const mayCite = text.includes('NQ-CP') || changes.includes('zero-width') || changes.includes('control');
-  const cited = mayCite ? lines.filter((l) => l.includes('NQ-CP')).join('\n') : '';
+  const cited = !mayCite
+    ? ''
+    : plain
+      ? linesHolding(text, 'NQ-CP')
+      : lines.filter((l) => l.includes('NQ-CP')).join('\n');
   const { program, from: programFrom } = programOf(cited, header);
   const provenance = { ...header.provenance };
   if (programFrom) provenance.program = programFrom;
