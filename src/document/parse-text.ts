@@ -29,7 +29,7 @@ import { type Block, buildBlocks, isHardWrapped, lineOfOffset } from '../segment
 import { type GoalKind, goalKindOf, indexSections, type Section } from '../segment/sections.js';
 import { isAgencyLike } from '../table/cell-kinds.js';
 import { readTables } from '../table/read-tables.js';
-import { BLANK, FIGURES, type LineInfo } from '../text/line-info.js';
+import { BLANK, FIGURES, type LineInfo, UNKNOWN_FIGURES } from '../text/line-info.js';
 import { type NormalizationChange, normalizeText, utf8Length } from '../text/normalize.js';
 import { buildTasks } from './build-tasks.js';
 
@@ -228,8 +228,8 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     }
     // In a plain text a target needs `%`, a digit or the `ó` of `nhóm`, and a prose deadline a digit
     // or the `ý` of `quý` (see their first tests): most paragraphs have none, told by one scan.
-    // (A text that may hold marks is read without this knowledge: all bits.)
-    const figures = mayHoldMarks ? FIGURES : figuresOf(block, info);
+    // (A text that may hold marks is read without this knowledge: UNKNOWN_FIGURES.)
+    const figures = mayHoldMarks ? UNKNOWN_FIGURES : figuresOf(block, info);
     if (figures === 0) return;
     const scope: Target['scope'] = goalKind === 'target' ? 'targets' : goalKind ? 'goals' : 'body';
     for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks, figures)) {

@@ -1,7 +1,7 @@
 import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js';
 import { caseless } from '../text/caseless.js';
 import { detach, fold, foldMapped, type MappedFold } from '../text/fold.js';
-import { DIGIT, FIGURES, Y_ACUTE } from '../text/line-info.js';
+import { DIGIT, UNKNOWN_FIGURES, Y_ACUTE } from '../text/line-info.js';
 
 /**
  * Deadline interpreter (SPEC §4), built like chrono-node: the text is normalised once, then an ordered
@@ -495,19 +495,22 @@ export function findDeadlinePhrase(sentence: string): { raw: string; index: numb
 
 /**
  * `findDeadlinePhrase`, told whether `sentence` may hold a decomposed tone mark (see `readTargetsIn`)
- * and, when the caller knows, which figure units it holds (`FIGURES` bits: a digit, `ý`/`Ý`).
+ * and, when the caller knows, which figure units it holds (`FIGURES` bits: a digit, `ý`/`Ý`; else
+ * `UNKNOWN_FIGURES`).
  */
 export function findDeadlinePhraseIn(
   sentence: string,
   mayHoldMarks: boolean,
-  figures: number = FIGURES,
+  figures: number = UNKNOWN_FIGURES,
 ): { raw: string; index: number } | null {
   if (typeof sentence !== 'string' || sentence === '') return null;
   // Every phrase it reads names a day, a year or a quarter after a trigger word: check that on a
   // cheap fold first, and build the offset map only for the few sentences that pass.
   if ((figures & (DIGIT | Y_ACUTE)) === 0) return null;
   const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(sentence) ? sentence.normalize('NFC') : sentence;
-  if (!DIGIT_OR_QUARTER.test(nfc) || !TRIGGER_WORDS.test(nfc)) return null;
+  // A digit told by the caller passes the first test without it.
+  if ((figures === UNKNOWN_FIGURES || (figures & DIGIT) === 0) && !DIGIT_OR_QUARTER.test(nfc)) return null;
+  if (!TRIGGER_WORDS.test(nfc)) return null;
   // The mapped fold is the fold with a space kept at either end, which the test's edges do not see.
   const folded = foldWithOffsets(sentence);
   if (!TRIGGER_TEST.test(folded.text)) return null;

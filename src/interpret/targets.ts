@@ -2,7 +2,7 @@ import type { IndicatorEntry } from '../lexicon/types.js';
 import type { Comparator, TargetUnit } from '../model/types.js';
 import { caseless } from '../text/caseless.js';
 import { fold, foldMapped, type MappedFold } from '../text/fold.js';
-import { DIGIT, FIGURES, O_ACUTE, PERCENT as PERCENT_SIGN } from '../text/line-info.js';
+import { DIGIT, O_ACUTE, PERCENT as PERCENT_SIGN, UNKNOWN_FIGURES } from '../text/line-info.js';
 import { squashSpaces } from '../text/normalize.js';
 
 /**
@@ -651,7 +651,7 @@ export function readTargetsIn(
   text: string,
   indicators: Record<string, IndicatorEntry>,
   mayHoldMarks: boolean,
-  figures: number = FIGURES,
+  figures: number = UNKNOWN_FIGURES,
 ): TargetReading[] {
   if (typeof text !== 'string' || text === '') return [];
   // A target is a percentage, a count after a target phrase, or a rank: most sentences are none.
@@ -737,12 +737,14 @@ export const MAY_BE_RANK = new RegExp(
 
 /**
  * `figures`: which of the units `%`, a digit and `ó`/`Ó` the text holds, as `FIGURES` bits, when the
- * caller knows (the parser does, from the lines' description); a test for a unit it lacks is skipped.
+ * caller knows (the parser does, from the lines' description), else `UNKNOWN_FIGURES`: a test for a
+ * unit the text lacks is skipped, and one for a unit it is known to hold.
  */
 function mayHoldTarget(text: string, mayHoldMarks: boolean, figures: number): boolean {
-  if ((figures & PERCENT_SIGN) !== 0 && text.includes('%')) return true;
+  const known = figures !== UNKNOWN_FIGURES;
+  if ((figures & PERCENT_SIGN) !== 0 && (known || text.includes('%'))) return true;
   const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
-  if ((figures & DIGIT) !== 0 && /\d/.test(nfc) && TARGET_WORDS.test(nfc)) return true;
+  if ((figures & DIGIT) !== 0 && (known || /\d/.test(nfc)) && TARGET_WORDS.test(nfc)) return true;
   return (figures & O_ACUTE) !== 0 && MAY_BE_RANK.test(nfc);
 }
 

@@ -30,6 +30,8 @@ export const Y_ACUTE = 128;
  * They are the high bits of a unit's class and of a line's flags alike.
  */
 export const FIGURES = DIGIT | PERCENT | O_ACUTE | Y_ACUTE;
+/** What a reader is told when its caller does not know a text's figure units: every bit set. */
+export const UNKNOWN_FIGURES = -1;
 
 export interface LineInfo {
   /** The flags above, line by line (0-based). */
