@@ -693,6 +693,34 @@ describe("the readers told a plain paragraph's figure units", () => {
   });
 });
 
+describe('splitClauses', () => {
+  it('cuts at `;`, `!`, `?`, and at `.` or `:` before a space or the end, on any folded text', async () => {
+    const { splitClauses } = await import('../src/interpret/targets.js');
+    // The definition, character by character.
+    const definition = (text: string) => {
+      const clauses: { start: number; end: number }[] = [];
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        const spaced = i + 1 === text.length || text[i + 1] === ' ';
+        if (ch === ';' || ch === '!' || ch === '?' || ((ch === '.' || ch === ':') && spaced)) {
+          clauses.push({ start, end: i });
+          start = i + 1;
+        }
+      }
+      clauses.push({ start, end: text.length });
+      return clauses;
+    };
+    const unit = fc.constantFrom(';', '!', '?', '.', ':', ' ', 'a', '1', ',', '\t');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), (t) => {
+        expect(splitClauses(t)).toEqual(definition(t));
+      }),
+      { numRuns: 4000, seed: 20261122 },
+    );
+  });
+});
+
 describe('readQualifier', () => {
   it('finds the first qualifier whose pattern ends the window, passing over windows by their last word, on any clause', async () => {
     const { QUALIFIERS, readQualifier } = await import('../src/interpret/targets.js');

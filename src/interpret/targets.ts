@@ -64,13 +64,19 @@ interface Span {
 }
 
 /** Splits at `;`, `!`, `?`, and at `.` or `:` followed by a space (not `9001:2008`, not `1.5`). */
-function splitClauses(text: string): Span[] {
+export function splitClauses(text: string): Span[] {
   const clauses: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const spaced = i + 1 === text.length || text[i + 1] === ' ';
-    if (ch === ';' || ch === '!' || ch === '?' || ((ch === '.' || ch === ':') && spaced)) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // `;`, `!`, `?`, and `.` or `:` before a space or the end (code units, not one-letter strings).
+    const c = text.charCodeAt(i);
+    if (
+      c === 0x3b ||
+      c === 0x21 ||
+      c === 0x3f ||
+      ((c === 0x2e || c === 0x3a) && (i + 1 === n || text.charCodeAt(i + 1) === 0x20))
+    ) {
       clauses.push({ start, end: i });
       start = i + 1;
     }
@@ -645,7 +651,8 @@ export function readTargets(text: string, indicators: Record<string, IndicatorEn
 
 /**
  * `readTargets`, told whether `text` may hold a decomposed tone mark (U+0300–U+036F): the parser
- * knows that a plain document holds none, and need not look for one in each paragraph.
+ * knows that a plain document holds none, and need not look for one in each paragraph. `false` says
+ * the text is plain (see `PLAIN_UNIT`), which NFC leaves as it is: its subjects are not normalised.
  */
 export function readTargetsIn(
   text: string,
@@ -682,7 +689,8 @@ export function readTargetsIn(
 
     const found = placed.map(({ figure, subject, context, after }) => {
       const raw = original(figure, offset);
-      const subjectText = squashSpaces(original(subject, offset).text.normalize('NFC'));
+      const subjectRaw = original(subject, offset).text;
+      const subjectText = squashSpaces(mayHoldMarks ? subjectRaw.normalize('NFC') : subjectRaw);
       const indicator =
         matchIndicator(fold(subjectText), compiled) ??
         matchIndicator(clause.slice(context.start, context.end), compiled) ??
