@@ -844,6 +844,45 @@ describe('linesHolding', () => {
   });
 });
 
+describe('isHeadingLine', () => {
+  it('finds two words with a letter in a line in capitals as splitting at blanks does, on any text', async () => {
+    const { isHeadingLine } = await import('../src/segment/blocks.js');
+    const definition = (t: string, caps: boolean): boolean =>
+      caps && t.split(/\s+/).filter((w) => /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(w)).length >= 2;
+    const piece = fc.constantFrom(
+      'KẾ',
+      'HOẠCH',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '1.',
+      '(TTHC)',
+      'Ǆ',
+      'ǅ',
+      '-',
+      'ả',
+      '\u1eff',
+      '\u1e00',
+      '\u024f',
+      '\u0250',
+      '\u00bf',
+      '\u00c0',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 6 }),
+        fc.boolean(),
+        (parts, caps) => {
+          const t = parts.join('');
+          expect(isHeadingLine(t, caps)).toBe(definition(t, caps));
+        },
+      ),
+      { numRuns: 4000, seed: 20261122 },
+    );
+  });
+});
+
 describe('findProvince', () => {
   it('finds the province that searching for every prefixed spelling finds, on any text', async () => {
     const { findProvince } = await import('../src/header/read-header.js');

@@ -9,6 +9,7 @@
 
 import { describeLines, type LineInfo, SEPARATORS } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
+import { isTrimmed } from '../text/normalize.js';
 export type BlockKind = 'heading' | 'bullet' | 'numbered' | 'lettered' | 'paragraph';
 
 export interface Block {
@@ -31,6 +32,8 @@ export const ROMAN_HEADING_NO_DOT = /^([IVX]{1,7})\s+(\p{Lu}.*)$/u;
 export const ARABIC_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(\S.*)?$/u;
 const BULLET = /^([-–—+*•·])\s*(\S.*)?$/u;
 const LETTERED = /^([a-zđ])\s*\)\s*(\S.*)$/u;
+/** U+2028 or U+2029, which `.` does not match. */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 
 export function lineOfOffset(block: Pick<Block, 'starts' | 'line'>, offset: number): number {
   // Binary search: the starts are in order, and a long paragraph has many.
@@ -95,7 +98,9 @@ function classify(text: string): Classified {
   m = digit ? ARABIC_HEADING.exec(text) : null;
   if (m && !/^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(text) && !/^\d+\.\d+\s*%/.test(text)) {
     const body = (m[2] ?? '').trim();
-    const depth = m[1]!.split('.').length;
+    // `1` is at depth 1, `1.2` at 2: one more than its dots.
+    let depth = 1;
+    for (let k = m[1]!.indexOf('.'); k !== -1; k = m[1]!.indexOf('.', k + 1)) depth++;
     // A short numbered line without a closing full stop is a heading: `1. Mục đích`, `2.3. Sở Tư pháp`.
     const heading = body.length <= 120 && !/[.;]$/.test(body);
     return { kind: heading ? 'heading' : 'numbered', numeral: m[1]!, level: depth + 1, body };
@@ -105,7 +110,7 @@ function classify(text: string): Classified {
   if (bullet) {
     // BULLET without the regex, which runs `.*` over the whole (often long) line; `.` stops at
     // U+2028/U+2029, so a line holding one is left to the regex.
-    if (!text.includes('\u2028') && !text.includes('\u2029')) {
+    if (!LINE_SEPARATOR.test(text)) {
       return { kind: 'bullet', numeral: null, level: 0, body: text.slice(1).trim() };
     }
     m = BULLET.exec(text);
@@ -134,10 +139,24 @@ function endsSentence(text: string): boolean {
   return c === '.' || c === ':' || c === '!' || c === '?';
 }
 
-function isHeadingLine(text: string, caps: boolean = isAllCaps(text)): boolean {
+export function isHeadingLine(text: string, caps: boolean = isAllCaps(text)): boolean {
   if (!caps) return false;
-  const words = text.split(/\s+/).filter((w) => /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(w));
-  return words.length >= 2;
+  // Two or more words (between blanks) holding a Latin letter.
+  let words = 0;
+  let inWord = false;
+  let lettered = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (isTrimmed(c)) {
+      if (inWord && lettered && ++words >= 2) return true;
+      inWord = false;
+      lettered = false;
+    } else {
+      inWord = true;
+      if (!lettered && isLatinLetter(c)) lettered = true;
+    }
+  }
+  return false;
 }
 
 export function isAllCaps(text: string): boolean {
@@ -152,9 +171,27 @@ export function isAllCaps(text: string): boolean {
     else if (c >= 0x80) ascii = false;
   }
   if (ascii) return upper >= 2;
+  // A text its upper case leaves as it is has every letter in capitals (no letter of it changes, nor
+  // does one expand): it remains to find two letters.
   if (text !== text.toUpperCase()) return false;
-  const letters = text.replace(/[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase();
+  return countLetters(text, 2) >= 2;
+}
+
+/** `[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]`, a Latin letter as the block builder counts them. */
+function isLatinLetter(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
+}
+
+/** How many Latin letters `text` holds, counting no further than `enough`. */
+function countLetters(text: string, enough: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < enough; i++) if (isLatinLetter(text.charCodeAt(i))) count++;
+  return count;
 }
 
 /**
