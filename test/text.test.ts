@@ -603,6 +603,19 @@ describe('opensCaption', () => {
     const starts = /^[(bk]/iu;
     for (let c = 0; c < 0x10000; c++) expect(opensCaption(c)).toBe(starts.test(String.fromCharCode(c)));
   });
+  it("passes exactly the second units a caption can have under the caption regex's `iu` flags", async () => {
+    const { continuesCaption } = await import('../src/header/read-header.js');
+    // What the regex allows after each first unit: `(` then anything, `Ban hành`, `kèm theo`.
+    const caption = /^(?:\(|Ban hành|kèm theo)/iu;
+    for (const lead of ['B', 'b', 'K', 'k', '\u212a']) {
+      const word = /^b/i.test(lead) ? 'an hành' : 'èm theo';
+      for (let c = 0; c < 0x10000; c++) {
+        const next = String.fromCharCode(c);
+        expect(continuesCaption(lead.charCodeAt(0), c)).toBe(caption.test(lead + next + word.slice(1)));
+      }
+    }
+    expect(continuesCaption(0x28, 0x20)).toBe(true);
+  });
 });
 
 describe('firstVisible', () => {
@@ -887,7 +900,11 @@ describe('findProvince', () => {
   it('finds the province that searching for every prefixed spelling finds, on any text', async () => {
     const { findProvince } = await import('../src/header/read-header.js');
     const { defaultLexicon } = await import('../src/lexicon/load.js');
-    const provinces = defaultLexicon().provinces;
+    // The lexicon's provinces, and (in half the runs) a user's entry with an empty alias: its spelling
+    // is a prefix alone (`tinh `).
+    const lexiconProvinces = defaultLexicon().provinces;
+    const withEmpty = [...lexiconProvinces, { name: 'Rỗng', slug: 'rong', aliases: ['', 'ha'] }];
+    let provinces = lexiconProvinces;
     // The search as it was: each spelling's first occurrence, a whole word, the longest first.
     const bySpelling = (t: string) => {
       const folded = fold(t.length > 2000 ? t.slice(0, 2000) : t);
@@ -914,10 +931,13 @@ describe('findProvince', () => {
       'UBND ',
       ' | ',
       'x',
+      'tỉnh ',
+      'tỉnh -',
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 5 }), (parts) => {
+      fc.property(fc.array(piece, { maxLength: 5 }), fc.boolean(), (parts, empty) => {
         const t = parts.join('');
+        provinces = empty ? withEmpty : lexiconProvinces;
         expect(findProvince(t, provinces, true)?.slug ?? null).toBe(bySpelling(t));
       }),
       { numRuns: 3000, seed: 20261122 },

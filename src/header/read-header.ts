@@ -174,20 +174,44 @@ const PREFIXES = ['tinh ', 'thanh pho ', 'tp '];
 /**
  * Where each prefixed spelling (`tinh son la`) first occurs in `folded`, as `indexOf` would find it:
  * every occurrence starts with an occurrence of its prefix, so only the few places a prefix occurs
- * are tried, instead of searching the text once per spelling.
+ * are tried, and there only the spellings whose unit after the prefix is the one found there,
+ * instead of searching the text once per spelling.
  */
 function prefixedOccurrences(folded: string, provinces: ProvinceEntry[]): Map<string, number> {
   const first = new Map<string, number>();
-  const patterns = provincePatterns(provinces, true);
+  const index = prefixedIndex(provinces);
   for (const prefix of PREFIXES) {
+    const byNext = index.get(prefix)!;
     for (let at = folded.indexOf(prefix); at !== -1; at = folded.indexOf(prefix, at + 1)) {
-      for (const { pattern } of patterns) {
-        if (pattern.startsWith(prefix) && !first.has(pattern) && folded.startsWith(pattern, at))
-          first.set(pattern, at);
+      // (A spelling that is its prefix alone, from an empty name, is listed under NaN: tried everywhere.)
+      for (const next of [folded.charCodeAt(at + prefix.length), Number.NaN]) {
+        for (const pattern of byNext.get(next) ?? []) {
+          if (!first.has(pattern) && folded.startsWith(pattern, at)) first.set(pattern, at);
+        }
       }
     }
   }
   return first;
+}
+
+/** The prefixed spellings by prefix, then by their unit after the prefix (NaN when there is none). */
+const PREFIXED_INDEX = new WeakMap<ProvinceEntry[], Map<string, Map<number, string[]>>>();
+
+function prefixedIndex(provinces: ProvinceEntry[]): Map<string, Map<number, string[]>> {
+  let index = PREFIXED_INDEX.get(provinces);
+  if (!index) {
+    index = new Map(PREFIXES.map((prefix) => [prefix, new Map<number, string[]>()]));
+    for (const { pattern } of provincePatterns(provinces, true)) {
+      const prefix = PREFIXES.find((p) => pattern.startsWith(p))!;
+      const next = pattern.length > prefix.length ? pattern.charCodeAt(prefix.length) : Number.NaN;
+      const byNext = index.get(prefix)!;
+      const list = byNext.get(next);
+      if (list) list.push(pattern);
+      else byNext.set(next, [pattern]);
+    }
+    PREFIXED_INDEX.set(provinces, index);
+  }
+  return index;
 }
 
 /** Every folded spelling of every province (`tinh son la`, `thanh pho ...`, `tp ...` when a prefix is required), built once per list. */
@@ -372,6 +396,16 @@ function firstVisibleAt(line: string): number {
   return -1;
 }
 
+/**
+ * Whether `next` can follow `lead` at the start of a caption (see `opensCaption`): `a`/`A` after
+ * `B`/`b` (`Ban hành`), `è`/`È` after `k`, `K` or the Kelvin sign (`kèm`), anything after `(`.
+ */
+export function continuesCaption(lead: number, next: number): boolean {
+  if (lead === 0x42 || lead === 0x62) return next === 0x61 || next === 0x41;
+  if (lead === 0x4b || lead === 0x6b || lead === 0x212a) return next === 0xe8 || next === 0xc8;
+  return true;
+}
+
 /** `(`, `B`, `b`, `K`, `k` and the Kelvin sign (which the `iu` flags also match as `k`). */
 export function opensCaption(code: number): boolean {
   return code === 0x28 || code === 0x42 || code === 0x62 || code === 0x4b || code === 0x6b || code === 0x212a;
@@ -438,6 +472,8 @@ export function readHeader(
   for (let i = 0; i < lines.length; i++) {
     // A caption starts with `(`, `Ban` or `kèm` (K or the Kelvin sign, which the `iu` flags also match).
     if (info.first[i] === -1 || !opensCaption(info.lead[i]!)) continue;
+    // After `B` comes the `a` of `Ban hành`, after `k` the `è` of `kèm` (a `(` is read on).
+    if (!continuesCaption(info.lead[i]!, lines[i]!.charCodeAt(info.first[i]! + 1))) continue;
     const t = lines[i]!.trim();
     if (!/^\(?\s*(?:Ban hành\s+)?kèm theo\s/iu.test(t)) continue;
     let text = t;
