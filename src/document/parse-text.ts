@@ -67,20 +67,23 @@ function programOf(
 }
 
 /**
- * The lines of `text` that hold `word`, joined with LF: `text.split(/\r\n?|\n/).filter(...).join('\n')`,
- * found from the places `word` occurs instead of by testing every line.
+ * The lines of `text` that hold `word`, joined with LF: `text.split(/\r\n?|\n/).filter(...).join('\n')`.
+ * A text whose lines all end with LF is read from the places `word` occurs, each looked at within its
+ * own line, instead of testing every line; one with a CR is split and filtered (searching for a CR
+ * that is not there, or far away, from every occurrence would not stay linear).
  */
 export function linesHolding(text: string, word: string): string {
-  if (word === '') return text.split(/\r\n?|\n/).join('\n');
+  if (word === '' || text.includes('\r'))
+    return text
+      .split(/\r\n?|\n/)
+      .filter((l) => l.includes(word))
+      .join('\n');
   const found: string[] = [];
   let next = 0;
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, next)) {
-    const start = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-    let end = text.length;
+    const start = text.lastIndexOf('\n', at) + 1;
     const lf = text.indexOf('\n', at);
-    const cr = text.indexOf('\r', at);
-    if (lf !== -1) end = lf;
-    if (cr !== -1 && cr < end) end = cr;
+    const end = lf === -1 ? text.length : lf;
     found.push(text.slice(start, end));
     // The next line: a line holding the word twice is given once.
     next = end + 1;
