@@ -54,8 +54,11 @@ export class ParsePool {
       });
       const slot = { worker, pending: [] as Pending[] };
       // A worker answers its jobs in the order it was given them.
-      worker.on('message', (message: string) => {
-        slot.pending.shift()?.resolve(JSON.parse(message) as JobResult);
+      // JSON text, or (for a result made of a few strings) the result itself.
+      worker.on('message', (message: string | JobResult) => {
+        slot.pending
+          .shift()
+          ?.resolve(typeof message === 'string' ? (JSON.parse(message) as JobResult) : message);
         this.pump();
       });
       worker.on('error', (error) => {
