@@ -378,6 +378,47 @@ describe('options.encoding', () => {
   });
 });
 
+describe('looksBinary', () => {
+  it('counts NULs and stray controls as the byte-by-byte definition does, on any sample', async () => {
+    const { looksBinary } = await import('../src/input/decode.js');
+    const letters = new Set([
+      0x01, 0x02, 0x04, 0x05, 0x06, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x19, 0x1e,
+    ]);
+    const definition = (sample: Uint8Array): boolean => {
+      let nuls = 0;
+      let controls = 0;
+      for (const b of sample) {
+        if (b === 0) nuls++;
+        else if ((b < 0x20 && !(b >= 0x09 && b <= 0x0d) && !letters.has(b)) || b === 0x7f) controls++;
+      }
+      return nuls > sample.length * 0.002 || controls > sample.length * 0.03;
+    };
+    // Mostly text, with a few of the bytes that count (and some that do not) at chosen rates.
+    const byte = fc.oneof(
+      { weight: 30, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 0x20 }) },
+      { weight: 1, arbitrary: fc.constantFrom(0, 0x7f, 0x7e, 0x80, 0xff, 0x09, 0x0d, 0x1e, 0x1f) },
+    );
+    // Text with a NUL now and then: around the NUL share (0.2%) and well under the controls' (3%).
+    const nulOrText = fc.oneof(
+      { weight: 300, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
+      { weight: 1, arbitrary: fc.constant(0) },
+    );
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.array(byte, { maxLength: 600 }),
+        fc.array(nulOrText, { minLength: 400, maxLength: 1200 }),
+        (raw, text, nuls) => {
+          for (const sample of [raw, Uint8Array.from(text), Uint8Array.from(nuls)])
+            expect(looksBinary(sample)).toBe(definition(sample));
+        },
+      ),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});
+
 describe('binary files', () => {
   /** A ZIP local file header naming one entry. */
   function zipWith(name: string): Uint8Array {

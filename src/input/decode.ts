@@ -157,14 +157,24 @@ const LEGACY_LETTER_CONTROLS = new Set([
   0x01, 0x02, 0x04, 0x05, 0x06, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x19, 0x1e,
 ]);
 
+const NUL_BYTE = 1;
+const CONTROL_BYTE = 2;
+/** Per byte: a NUL, a control that no text has (not tab to CR, not a legacy letter), or neither. */
+const BYTE_KIND = new Uint8Array(256);
+BYTE_KIND[0] = NUL_BYTE;
+for (let b = 1; b < 0x20; b++)
+  if (!(b >= 0x09 && b <= 0x0d) && !LEGACY_LETTER_CONTROLS.has(b)) BYTE_KIND[b] = CONTROL_BYTE;
+BYTE_KIND[0x7f] = CONTROL_BYTE;
+
 /** NULs or other control bytes (not whitespace, not legacy letters) above a small share of the sample. */
-function looksBinary(sample: Uint8Array): boolean {
+export function looksBinary(sample: Uint8Array): boolean {
   let nuls = 0;
   let controls = 0;
-  for (const b of sample) {
-    if (b === 0) nuls++;
-    else if ((b < 0x20 && !(b >= 0x09 && b <= 0x0d) && !LEGACY_LETTER_CONTROLS.has(b)) || b === 0x7f)
-      controls++;
+  // An indexed loop over a table of the bytes that count (a `for...of` took ~80 µs per 8 KB sample).
+  for (let i = 0; i < sample.length; i++) {
+    const kind = BYTE_KIND[sample[i]!]!;
+    if (kind === NUL_BYTE) nuls++;
+    else if (kind === CONTROL_BYTE) controls++;
   }
   return nuls > sample.length * 0.002 || controls > sample.length * 0.03;
 }
