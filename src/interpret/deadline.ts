@@ -382,28 +382,11 @@ function copyDeadline(d: Deadline): Deadline {
       };
 }
 
-/** `{ ...d, line }`, fields written out in that order (see `copyDeadline`). */
+/** `{ ...d, line }`: a copy (see `copyDeadline`) with `line` added last, where the spread puts it. */
 export function deadlineAt(d: Deadline, line: number): Deadline & { line: number } {
-  return d.occurrences
-    ? {
-        raw: d.raw,
-        kind: d.kind,
-        start: d.start,
-        due: d.due,
-        recurring: d.recurring,
-        yearInferred: d.yearInferred,
-        occurrences: d.occurrences,
-        line,
-      }
-    : {
-        raw: d.raw,
-        kind: d.kind,
-        start: d.start,
-        due: d.due,
-        recurring: d.recurring,
-        yearInferred: d.yearInferred,
-        line,
-      };
+  const copy = copyDeadline(d) as Deadline & { line: number };
+  copy.line = line;
+  return copy;
 }
 
 /**
