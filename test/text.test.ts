@@ -6,14 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, foldAtMost, foldChar, foldMapped, foldMappedAny, foldStart } from '../src/text/fold.js';
-import {
-  isPlain,
-  isSquashed,
-  isTrimmed,
-  normalizeText,
-  squashSpaces,
-  utf8Length,
-} from '../src/text/normalize.js';
+import { isPlain, isTrimmed } from '../src/text/line-info.js';
+import { isSquashed, normalizeText, squashSpaces, utf8Length } from '../src/text/normalize.js';
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
 function foldPlain(text: string): string {
@@ -248,8 +242,18 @@ describe('normalizeText', () => {
   });
 
   it('describes each line as the regexes and trim say, in one scan of a plain text or line by line, on any text', async () => {
-    const { BLANK, LONE_PIPE, PIPE, SEPARATORS, DIGIT, PERCENT, O_ACUTE, Y_ACUTE, describePlainText } =
-      await import('../src/text/line-info.js');
+    const {
+      BLANK,
+      LONE_PIPE,
+      PIPE,
+      SEPARATORS,
+      DIGIT,
+      PERCENT,
+      O_ACUTE,
+      Y_ACUTE,
+      describeLines,
+      describePlainText,
+    } = await import('../src/text/line-info.js');
     // What each line is, asked of it as the readers asked before.
     const asked = (lines: string[]) =>
       lines.map((l) => {
@@ -296,6 +300,9 @@ describe('normalizeText', () => {
       fc.property(mixed, (t) => {
         const n = normalizeText(t);
         expect(described(n.info)).toEqual(asked(n.lines));
+        // Lines as a caller gives them, not normalised (wide spaces, controls and marks kept).
+        const raw = t.split('\n');
+        expect(described(describeLines(raw))).toEqual(asked(raw));
         const plain = describePlainText(t);
         expect(plain === null).toBe(!isPlain(t));
         if (plain) expect(described(plain)).toEqual(asked(t.split(/\r\n?|\n/)));
@@ -729,20 +736,6 @@ describe('isTrimmed', () => {
     for (let c = 0; c < 0x10000; c++)
       if (isTrimmed(c) !== /^\s$/.test(String.fromCharCode(c))) differ.push(c);
     expect(differ).toEqual([]);
-  });
-});
-
-describe('isLonePipe', () => {
-  it('is /^\\s*\\|\\s*$/, on any text', async () => {
-    const { isLonePipe } = await import('../src/table/find-tables.js');
-    const piece = fc.constantFrom('|', ' ', '\t', '\u00a0', '\u3000', 'x', '||', '\n');
-    fc.assert(
-      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 2 })), { maxLength: 5 }), (parts) => {
-        const t = parts.join('');
-        expect(isLonePipe(t)).toBe(/^\s*\|\s*$/.test(t));
-      }),
-      { numRuns: 3000, seed: 20261122 },
-    );
   });
 });
 

@@ -124,11 +124,9 @@ function goalKinds(): (path: Section[]) => GoalKind | null {
   };
 }
 
-export const MAY_HOLD_FIGURE = /[\d%óÓýÝ]/;
-
 /**
  * Which figure units (`FIGURES` bits) a block holds, from its lines' description (a block's text is its
- * lines', trimmed and joined): none exactly when `MAY_HOLD_FIGURE.test(block.text)` is false.
+ * lines', trimmed and joined): none exactly when `/[\d%óÓýÝ]/.test(block.text)` is false.
  */
 function figuresOf(block: Pick<Block, 'starts'>, info: LineInfo): number {
   let figures = 0;

@@ -4,7 +4,7 @@
  * starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`).
  */
 import { stringify } from 'csv-stringify/sync';
-import { isTrimmed } from '../text/normalize.js';
+import { isTrimmed } from '../text/line-info.js';
 
 export type Delimiter = ',' | ';' | '\t';
 

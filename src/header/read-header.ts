@@ -6,9 +6,8 @@
 import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
 import { fold, foldAtMost } from '../text/fold.js';
-import { BLANK, describeLines, type LineInfo, PIPE } from '../text/line-info.js';
+import { BLANK, describeLines, isTrimmed, type LineInfo, PIPE } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
-import { isTrimmed } from '../text/normalize.js';
 import { findDate } from './dates.js';
 import { DOC_NUMBER } from './legal-bases.js';
 

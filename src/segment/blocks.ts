@@ -7,9 +7,8 @@
  * paragraph per line (000). The wrapping is detected from the line lengths.
  */
 
-import { describeLines, type LineInfo, SEPARATORS } from '../text/line-info.js';
+import { describeLines, isTrimmed, type LineInfo, SEPARATORS } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
-import { isTrimmed } from '../text/normalize.js';
 export type BlockKind = 'heading' | 'bullet' | 'numbered' | 'lettered' | 'paragraph';
 
 export interface Block {

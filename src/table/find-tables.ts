@@ -10,8 +10,15 @@
  * appendix, or after the signature.
  */
 
-import { BLANK, describeLines, type LineInfo, LONE_PIPE, PIPE, SEPARATORS } from '../text/line-info.js';
-import { isTrimmed } from '../text/normalize.js';
+import {
+  BLANK,
+  describeLines,
+  isTrimmed,
+  type LineInfo,
+  LONE_PIPE,
+  PIPE,
+  SEPARATORS,
+} from '../text/line-info.js';
 import { type ColumnKind, columnKindOf, type TableLexicon } from './cell-kinds.js';
 import { isBlank } from './read-cells.js';
 
@@ -30,18 +37,6 @@ export interface TableRegion {
   continues?: boolean;
   /** Nothing but blank lines after the table: a last row cut short was cut by the end of the text. */
   endsDocument?: boolean;
-}
-
-/** `^\s*\|\s*$`: one `|` and blanks, told by a loop that stops at the first other character. */
-export function isLonePipe(line: string): boolean {
-  let pipes = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x7c) {
-      if (++pipes > 1) return false;
-    } else if (!isTrimmed(c)) return false;
-  }
-  return pipes === 1;
 }
 
 /** Whether line i (0-based) is a lone `|`, from the lines' description (false past the end). */

@@ -7,7 +7,8 @@
  * line ends a row.
  */
 
-import { isTrimmed, squashSpaces } from '../text/normalize.js';
+import { isTrimmed } from '../text/line-info.js';
+import { squashSpaces } from '../text/normalize.js';
 import type { TableRegion } from './find-tables.js';
 
 export interface Cell {

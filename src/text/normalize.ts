@@ -5,9 +5,7 @@
  * cells and zero-width characters from web pages. None of these may move a line: the output has
  * exactly one entry per input line, so every later `line` points at the page the user has.
  */
-import { describeLines, describePlainText, isTrimmed, type LineInfo, PLAIN_UNIT } from './line-info.js';
-
-export { isTrimmed };
+import { describeLines, describePlainText, type LineInfo } from './line-info.js';
 
 export interface NormalizedText {
   /** Line i (0-based) is source line i + 1. */
@@ -74,12 +72,6 @@ function survey(text: string): { odd: number; cr: boolean; markRun: boolean } {
     } else run = 0;
   }
   return { odd, cr, markRun };
-}
-
-/** Whether every code unit of `text` is a plain one: a loop over the table (a regex class of these ranges took twice as long). */
-export function isPlain(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (PLAIN_UNIT[text.charCodeAt(i)] === 0) return false;
-  return true;
 }
 
 /** A line end: CR LF, a lone CR (old Mac files) or LF. */
