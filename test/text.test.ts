@@ -450,6 +450,59 @@ describe('first tests spelled case by case', () => {
   });
 });
 
+describe('opensSignatureAt', () => {
+  it('tells each line what opensSignature and the hint tell together, passing most over on their first units', async () => {
+    const { opensSignature, opensSignatureAt, SIGNER_HINT } = await import('../src/header/read-header.js');
+    const { describeLines, describePlainText } = await import('../src/text/line-info.js');
+    const piece = fc.constantFrom(
+      'CHỦ TỊCH',
+      'Chủ tịch',
+      'chủ tịch'.normalize('NFD'),
+      'PHÓ  GIÁM ĐỐC',
+      'Phó Chủ tịch',
+      'CHÁNH VĂN PHÒNG',
+      'Giám đốc Sở Nội vụ',
+      'TRƯỞNG BAN',
+      'Bộ trưởng',
+      'Thứ trưởng',
+      'Thực hiện',
+      'TM.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'kt. chủ tịch',
+      'Q. Giám đốc',
+      'Q\t. Giám đốc',
+      'TUQ. x',
+      'TL',
+      '\u212aT. X',
+      '\ufb01',
+      '\u0301',
+      '\u00a0',
+      '\t',
+      ' ',
+      '|',
+      '\n',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 8 }),
+        (parts) => {
+          const text = parts.join('');
+          const lines = text.split(/\r\n?|\n/);
+          const byLines = describeLines(lines);
+          const byText = describePlainText(text);
+          lines.forEach((line, i) => {
+            const expected = opensSignature(line) && SIGNER_HINT.test(line);
+            expect(opensSignatureAt(lines, i, byLines)).toBe(expected);
+            if (byText !== null) expect(opensSignatureAt(lines, i, byText)).toBe(expected);
+          });
+        },
+      ),
+      { numRuns: 5000, seed: 20261123 },
+    );
+  });
+});
+
 describe('columnKindOf', () => {
   it('rules cells out by their first word with the answer of reading the whole cell, on any text', async () => {
     const { columnKindOf } = await import('../src/table/cell-kinds.js');

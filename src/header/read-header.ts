@@ -5,7 +5,16 @@
  */
 import type { LexiconData, ProvinceEntry } from '../lexicon/types.js';
 import type { Message } from '../model/types.js';
-import { fold, foldAtMost } from '../text/fold.js';
+import {
+  FOLDS_SLOWLY,
+  FOLDS_TO_NOTHING,
+  FOLDS_TO_SPACE,
+  fold,
+  foldAtMost,
+  foldedUnit,
+  type TrieNode,
+  trieOf,
+} from '../text/fold.js';
 import { BLANK, describeLines, isTrimmed, type LineInfo, PIPE } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
 import { findDate } from './dates.js';
@@ -323,12 +332,67 @@ export function opensSignature(line: string): boolean {
   }
 }
 
+/** The ranks' folds as a trie, walked over a line's units (`mayBeRank`). */
+const RANK_TRIE = trieOf(SIGNER_TITLES);
+
+/**
+ * Whether `line`, from its first visible unit `from`, may fold to a rank: its fold is a start of one
+ * (or a unit folds to several, which is left to the whole test). Most lines differ from every rank
+ * within a few units and are passed over there, instead of folded.
+ */
+function mayBeRank(line: string, from: number): boolean {
+  let node: TrieNode | undefined = RANK_TRIE;
+  let space = false;
+  for (let i = from; i < line.length; i++) {
+    const unit = foldedUnit(line.charCodeAt(i));
+    if (unit === FOLDS_TO_SPACE) {
+      space = true;
+      continue;
+    }
+    if (unit === FOLDS_TO_NOTHING) continue;
+    if (unit === FOLDS_SLOWLY) return true;
+    if (space) {
+      node = node.next.get(0x20);
+      if (node === undefined) return false;
+      space = false;
+    }
+    node = node.next.get(unit);
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a cell whose first visible unit is `lead`, followed by `next` (NaN past its end), may be a
+ * capacity: `TM.`, `KT.`, `Q.`, `TL.`, `TUQ.` (`capacityOf`).
+ */
+function mayBeCapacity(lead: number, next: number): boolean {
+  if (lead === 0x54) return next === 0x4d || next === 0x4c || next === 0x55;
+  if (lead === 0x4b) return next === 0x54;
+  return lead === 0x51 && (next === 0x2e || isTrimmed(next));
+}
+
+/**
+ * Whether line `i` opens a signature block: one of its cells is a capacity or a rank
+ * (`opensSignature`) and the hint finds it too. A line with no `|` is one cell: most prose lines are
+ * passed over on their first units (`mayBeCapacity`, `mayBeRank`), found from the lines' description.
+ */
+export function opensSignatureAt(lines: readonly string[], i: number, info: LineInfo): boolean {
+  const flags = info.flags[i]!;
+  if ((flags & BLANK) !== 0) return false;
+  const line = lines[i]!;
+  if ((flags & PIPE) === 0) {
+    const first = info.first[i]!;
+    if (!mayBeCapacity(info.lead[i]!, line.charCodeAt(first + 1)) && !mayBeRank(line, first)) return false;
+  }
+  return opensSignature(line) && SIGNER_HINT.test(line);
+}
+
 /** The signature block: capacity (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), title, name. */
-function readSigner(lines: string[], skip: LineLookup): Signer | null {
+function readSigner(lines: string[], skip: LineLookup, info: LineInfo): Signer | null {
   for (let i = 0; i < lines.length; i++) {
-    if (skip.has(i + 1)) continue;
-    // A signature block starts at a line with a capacity or rank cell (the hint is a cheap first test).
-    if (!SIGNER_HINT.test(lines[i]!) || !opensSignature(lines[i]!)) continue;
+    // A signature block starts at a line with a capacity or rank cell.
+    if (skip.has(i + 1) || !opensSignatureAt(lines, i, info)) continue;
     // Walk the block: capacity lines, then the title, then (after blanks) the name.
     let cap: string | null = null;
     let title: string | null = null;
@@ -701,7 +765,7 @@ export function readHeader(
   if (period) provenance.period = 'title';
 
   // Signer.
-  const signer = readSigner(lines, tableLines);
+  const signer = readSigner(lines, tableLines, info);
   if (signer) provenance.signer = 'signature';
   const siteSigner = site.get('Người ký')?.value ?? null;
   if (signer && !signer.name && siteSigner) {

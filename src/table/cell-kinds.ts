@@ -3,7 +3,16 @@
  * because real tables skip cells, merge two tasks into one and wrap cells over several lines.
  */
 import type { LexiconData } from '../lexicon/types.js';
-import { FOLDS_SLOWLY, FOLDS_TO_NOTHING, FOLDS_TO_SPACE, fold, foldedUnit, foldStart } from '../text/fold.js';
+import {
+  FOLDS_SLOWLY,
+  FOLDS_TO_NOTHING,
+  FOLDS_TO_SPACE,
+  fold,
+  foldedUnit,
+  foldStart,
+  type TrieNode,
+  trieOf,
+} from '../text/fold.js';
 
 export type TableLexicon = Pick<LexiconData, 'columns' | 'funding' | 'agencyHeads' | 'productHeads'>;
 
@@ -186,30 +195,6 @@ interface ColumnIndex {
   firstWords: Set<string>;
   /** The first words as a trie of folded units, walked over a cell without folding it. */
   trie: TrieNode;
-}
-
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** A first word ends here. */
-  end: boolean;
-}
-
-function trieOf(words: Iterable<string>): TrieNode {
-  const root: TrieNode = { next: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const unit = word.charCodeAt(i);
-      let child = node.next.get(unit);
-      if (!child) {
-        child = { next: new Map(), end: false };
-        node.next.set(unit, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  return root;
 }
 
 /**

@@ -185,6 +185,31 @@ export function foldedUnit(code: number): number {
   return (FLAGS[code]! & SPACE_FLAG) !== 0 ? FOLDS_TO_SPACE : folded;
 }
 
+/** Folded words as a trie of their units: walked over a text unit by unit, without folding it. */
+export interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** A word ends here. */
+  end: boolean;
+}
+
+export function trieOf(words: Iterable<string>): TrieNode {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const word of words) {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const unit = word.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
 // ASCII needs no normalisation: fill it now.
 for (let c = 0; c < 0x80; c++) {
   TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
