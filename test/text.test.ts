@@ -251,6 +251,7 @@ describe('normalizeText', () => {
       PERCENT,
       O_ACUTE,
       Y_ACUTE,
+      UNSQUASHED,
       describeLines,
       describePlainText,
     } = await import('../src/text/line-info.js');
@@ -268,13 +269,14 @@ describe('normalizeText', () => {
             (/\d/.test(l) ? DIGIT : 0) |
             (l.includes('%') ? PERCENT : 0) |
             (/[óÓ]/.test(l) ? O_ACUTE : 0) |
-            (/[ýÝ]/.test(l) ? Y_ACUTE : 0),
+            (/[ýÝ]/.test(l) ? Y_ACUTE : 0) |
+            (/[^\S ]|\s{2}/.test(l) ? UNSQUASHED : 0),
           first: blank ? -1 : first,
           end: blank ? 0 : l.trimEnd().length,
           lead: blank ? 0 : l.charCodeAt(first),
         };
       });
-    const described = (info: { flags: Uint8Array; first: Int32Array; end: Int32Array; lead: Uint16Array }) =>
+    const described = (info: { flags: Uint16Array; first: Int32Array; end: Int32Array; lead: Uint16Array }) =>
       [...info.flags].map((flags, i) => ({
         flags,
         first: info.first[i],
@@ -287,6 +289,9 @@ describe('normalizeText', () => {
       '||',
       '\t|\u00a0',
       '  ',
+      ' \u00a0',
+      '\u00a0',
+      '\u2003',
       '5%',
       'nhóm',
       'Quý',
@@ -305,7 +310,8 @@ describe('normalizeText', () => {
         expect(described(describeLines(raw))).toEqual(asked(raw));
         const plain = describePlainText(t);
         expect(plain === null).toBe(!isPlain(t));
-        if (plain) expect(described(plain)).toEqual(asked(t.split(/\r\n?|\n/)));
+        // No-break spaces are spaces in the lines the plain description is of.
+        if (plain) expect(described(plain)).toEqual(asked(t.replace(/\u00a0/g, ' ').split(/\r\n?|\n/)));
       }),
       { numRuns: 4000, seed: 20261122 },
     );
@@ -745,6 +751,48 @@ describe('first tests spelled out', () => {
         expect(MAY_BE_RANK.test(t)).toBe(/nhóm\s+[A-E](?![\p{L}\p{M}])/iu.test(t));
       }),
       { numRuns: 3000, seed: 20261122 },
+    );
+  });
+});
+
+describe('readCells', () => {
+  it('squashes the cells of lines described as having blanks to squash, and only trims the others', async () => {
+    const { readCells } = await import('../src/table/read-cells.js');
+    const { describeLines, UNSQUASHED } = await import('../src/text/line-info.js');
+    const piece = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '|',
+      ' | ',
+      'Sở Nội vụ',
+      'Quý I',
+      '1.1',
+      '\n',
+      '\n\n',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 14 }),
+        fc.constantFrom<'L1' | 'L2' | 'L3'>('L1', 'L2', 'L3'),
+        (parts, layout) => {
+          const lines = parts.join('').split('\n');
+          const region = {
+            layout,
+            headerStart: 1,
+            headerEnd: 1,
+            endLine: lines.length,
+            columns: [],
+            indent: '\t',
+          };
+          const info = describeLines(lines);
+          // Every line said to need squashing: every cut is squashed, as before the description said.
+          const squashAll = { ...info, flags: info.flags.map((f) => f | UNSQUASHED) };
+          expect(readCells(lines, { ...region }, info)).toEqual(readCells(lines, { ...region }, squashAll));
+        },
+      ),
+      { numRuns: 3000, seed: 20261123 },
     );
   });
 });

@@ -324,7 +324,7 @@ function nextIsItemOrBreak(
   index: number,
   skip: LineLookup,
   caps: Uint8Array,
-  flags: Uint8Array,
+  flags: Uint16Array,
 ): boolean {
   if (index >= lines.length || skip.has(index + 1) || (flags[index]! & SEPARATORS) !== 0) return true;
   return startsItem(lines[index]!.trim()) || caps[index] === 1;

@@ -7,7 +7,7 @@
  * line ends a row.
  */
 
-import { isTrimmed } from '../text/line-info.js';
+import { isTrimmed, type LineInfo, UNSQUASHED } from '../text/line-info.js';
 import { squashSpaces } from '../text/normalize.js';
 import type { TableRegion } from './find-tables.js';
 
@@ -34,11 +34,20 @@ export function lineAt(cell: Cell, offset: number): number {
 const NUMBER_ONLY = /^\d{1,3}(?:\.\d{1,3}){0,4}\.?$/;
 const isNumberOnlyLine = (text: string) => NUMBER_ONLY.test(text.trim());
 
+/**
+ * `squashSpaces(text)` for a text cut from line `line` (1-based): a line whose description says it has
+ * no blank to squash gives a cut that needs trimming only.
+ */
+function squashedCut(text: string, line: number, info: LineInfo): string {
+  return (info.flags[line - 1]! & UNSQUASHED) === 0 ? text.trim() : squashSpaces(text);
+}
+
 function pushCell(
   cells: Cell[],
   parts: { text: string; line: number }[],
   fallbackLine: number,
   rowStart: boolean,
+  info: LineInfo,
 ) {
   let text = '';
   let line = 0;
@@ -46,7 +55,7 @@ function pushCell(
   const lines: number[] = [];
   for (const p of parts) {
     // Squashing trims: a part that was only blanks is left out.
-    const squashed = squashSpaces(p.text);
+    const squashed = squashedCut(p.text, p.line, info);
     if (squashed === '') continue;
     if (text) text += ' ';
     starts.push({ offset: text.length, line: p.line });
@@ -65,7 +74,7 @@ export function isBlank(text: string, start: number, end: number): boolean {
 }
 
 /** L1/L3: split the joined body on `|`. */
-function readPipeCells(lines: string[], region: TableRegion): Cell[] {
+function readPipeCells(lines: string[], region: TableRegion, info: LineInfo): Cell[] {
   const cells: Cell[] = [];
   let parts: { text: string; line: number }[] = [];
   let beginsLine = false;
@@ -76,11 +85,11 @@ function readPipeCells(lines: string[], region: TableRegion): Cell[] {
     const last = parts[parts.length - 1];
     if (region.layout === 'L1' && parts.length > 1 && last && isNumberOnlyLine(last.text)) {
       parts.pop();
-      pushCell(cells, parts, separatorLine, beginsLine);
+      pushCell(cells, parts, separatorLine, beginsLine, info);
       parts = [last];
       beginsLine = true;
     }
-    pushCell(cells, parts, separatorLine, beginsLine);
+    pushCell(cells, parts, separatorLine, beginsLine, info);
     parts = [];
     beginsLine = false;
   };
@@ -109,7 +118,7 @@ function readPipeCells(lines: string[], region: TableRegion): Cell[] {
 }
 
 /** L2: indented lines are cells, unindented lines continue them, blank lines end rows. */
-function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
+function readIndentedCells(lines: string[], region: TableRegion, info: LineInfo): Cell[] {
   const indent = region.indent ?? '\t';
   const cells: Cell[] = [];
   let rowStart = true;
@@ -127,7 +136,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
     }
     if (line.startsWith(indent) || cells.length === 0) {
       cells.push({
-        text: squashSpaces(line),
+        text: squashedCut(line, lineNo, info),
         line: lineNo,
         lines: [lineNo],
         rowStart,
@@ -138,7 +147,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
       const cell = cells[cells.length - 1]!;
       if (cell.text) cell.text += ' ';
       cell.starts.push({ offset: cell.text.length, line: lineNo });
-      cell.text += squashSpaces(line);
+      cell.text += squashedCut(line, lineNo, info);
       if (cell.lines.length === 0) cell.line = lineNo;
       cell.lines.push(lineNo);
     }
@@ -146,6 +155,7 @@ function readIndentedCells(lines: string[], region: TableRegion): Cell[] {
   return cells;
 }
 
-export function readCells(lines: string[], region: TableRegion): Cell[] {
-  return region.layout === 'L2' ? readIndentedCells(lines, region) : readPipeCells(lines, region);
+/** The cells of a table region; `info` describes `lines` (`describeLines`). */
+export function readCells(lines: string[], region: TableRegion, info: LineInfo): Cell[] {
+  return region.layout === 'L2' ? readIndentedCells(lines, region, info) : readPipeCells(lines, region, info);
 }

@@ -46,7 +46,7 @@ export function readTables(
   const messages: Message[] = [];
   const tableLines = new LineSet(lines.length);
   for (const region of findTables(lines, lexicon, info)) {
-    const cells = readCells(lines, region);
+    const cells = readCells(lines, region, info);
     // The column-number row some tables carry under the header (`(1)` | `(2)` | `(3)`) is part of it.
     let k = 0;
     while (k < cells.length && (cells[k]!.text === '' || /^\(\d{1,2}\)$/.test(cells[k]!.text))) k++;

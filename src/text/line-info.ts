@@ -30,12 +30,18 @@ export const Y_ACUTE = 128;
  * They are the high bits of a unit's class and of a line's flags alike.
  */
 export const FIGURES = DIGIT | PERCENT | O_ACUTE | Y_ACUTE;
+/**
+ * Holds a blank other than a space (a tab, a no-break space), or two blanks in a row
+ * (`/[^\S ]|\s{2}/`): a cell cut from a line without it needs trimming only, with no blank to squash
+ * (`squashSpaces`).
+ */
+export const UNSQUASHED = 256;
 /** What a reader is told when its caller does not know a text's figure units: every bit set. */
 export const UNKNOWN_FIGURES = -1;
 
 export interface LineInfo {
   /** The flags above, line by line (0-based). */
-  flags: Uint8Array;
+  flags: Uint16Array;
   /** Where the first unit `trim` keeps is; -1 on a blank line. */
   first: Int32Array;
   /** Where the text `trim` keeps ends (after its last unit); 0 on a blank line. */
@@ -100,34 +106,40 @@ export function isPlain(text: string): boolean {
 }
 
 // What the plain scan needs of a unit, as bits: of the plain units only tab, space and the no-break
-// space are blanks (`isTrimmed`), and only LF and CR end a line.
+// space are blanks (`isTrimmed`), and only LF and CR end a line. A space or no-break space (which
+// `normalizeText` makes a space) is `SPACE_LIKE`; two in a row, or a tab, make a line `UNSQUASHED`.
 const NOT_PLAIN = 1;
 const LINE_END = 2;
 const HAS_PIPE = 4;
 const HAS_OTHER = 8;
-const UNIT_CLASS = new Uint8Array(0x10000);
+const SPACE_LIKE = UNSQUASHED << 1;
+/** The class of a blank has one of these bits, and no other. */
+const BLANK_UNIT = SPACE_LIKE | UNSQUASHED;
+const UNIT_CLASS = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   if (PLAIN_UNIT[c] === 0) UNIT_CLASS[c] = NOT_PLAIN;
   else if (c === 0x0a || c === 0x0d) UNIT_CLASS[c] = LINE_END;
   else if (c === 0x7c) UNIT_CLASS[c] = HAS_PIPE;
-  else if (!isTrimmed(c)) UNIT_CLASS[c] = HAS_OTHER | figureOf(c);
+  else if (c === 0x20 || c === 0xa0) UNIT_CLASS[c] = SPACE_LIKE;
+  else if (isTrimmed(c)) UNIT_CLASS[c] = UNSQUASHED;
+  else UNIT_CLASS[c] = HAS_OTHER | figureOf(c);
 }
 
 /** `larger`, holding what `array` holds. */
-function grown<T extends Uint8Array | Uint16Array | Int32Array>(array: T, larger: T): T {
+function grown<T extends Uint16Array | Int32Array>(array: T, larger: T): T {
   larger.set(array);
   return larger;
 }
 
 /** Room for the lines of a text, grown as the scan finds more. */
 class Growing {
-  flags: Uint8Array;
+  flags: Uint16Array;
   first: Int32Array;
   end: Int32Array;
   lead: Uint16Array;
   count = 0;
   constructor(capacity: number) {
-    this.flags = new Uint8Array(capacity);
+    this.flags = new Uint16Array(capacity);
     this.first = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.lead = new Uint16Array(capacity);
@@ -135,7 +147,7 @@ class Growing {
   push(flags: number, first: number, end: number, lead: number): void {
     if (this.count === this.flags.length) {
       const size = this.count * 2 + 16;
-      this.flags = grown(this.flags, new Uint8Array(size));
+      this.flags = grown(this.flags, new Uint16Array(size));
       this.first = grown(this.first, new Int32Array(size));
       this.end = grown(this.end, new Int32Array(size));
       this.lead = grown(this.lead, new Uint16Array(size));
@@ -156,25 +168,20 @@ class Growing {
   }
 }
 
-/** The flags of a line from what it holds: visible text, pipes, other units, its figure bits. */
-function flagsOf(
-  visible: boolean,
-  pipe: boolean,
-  other: boolean,
-  figures: number,
-  lonePipe: boolean,
-): number {
+/** The flags of a line from what it holds: visible text, pipes, other units, its figure and `UNSQUASHED` bits. */
+function flagsOf(visible: boolean, pipe: boolean, other: boolean, bits: number, lonePipe: boolean): number {
   return (
     (visible ? 0 : BLANK) |
     (pipe ? PIPE : 0) |
     (lonePipe ? LONE_PIPE : 0) |
     (other ? 0 : SEPARATORS) |
-    (figures & FIGURES)
+    (bits & (FIGURES | UNSQUASHED))
   );
 }
 
 /**
- * The lines of a plain text described as `describeLines(text.split(/\r\n?|\n/))` would, in one loop over
+ * The lines of a plain text described as `describeLines` would describe the lines `normalizeText` makes
+ * of it (no-break spaces as spaces: `text.replace(/\u00a0/g, ' ').split(/\r\n?|\n/)`), in one loop over
  * the text; `null` as soon as a unit is not plain (`PLAIN_UNIT`).
  */
 export function describePlainText(text: string): LineInfo | null {
@@ -185,18 +192,21 @@ export function describePlainText(text: string): LineInfo | null {
     const start = i;
     let bits = 0;
     let k = 0;
+    // The class of the unit before: two `SPACE_LIKE` in a row set `UNSQUASHED`.
+    let before = 0;
     while (i < n) {
       k = UNIT_CLASS[text.charCodeAt(i)]!;
       if ((k & (NOT_PLAIN | LINE_END)) !== 0) break;
-      bits |= k;
+      bits |= k | ((k & before) >> 1);
+      before = k & SPACE_LIKE;
       i++;
     }
     if (i < n && (k & NOT_PLAIN) !== 0) return null;
     // Blanks at either end (tab, space, no-break space): few, looked at again to place the text.
     let first = start;
-    while (first < i && UNIT_CLASS[text.charCodeAt(first)] === 0) first++;
+    while (first < i && (UNIT_CLASS[text.charCodeAt(first)]! & BLANK_UNIT) !== 0) first++;
     let end = i;
-    while (end > first && UNIT_CLASS[text.charCodeAt(end - 1)] === 0) end--;
+    while (end > first && (UNIT_CLASS[text.charCodeAt(end - 1)]! & BLANK_UNIT) !== 0) end--;
     const pipe = (bits & HAS_PIPE) !== 0;
     const other = (bits & HAS_OTHER) !== 0;
     // Pipes and blanks only: a lone pipe when its visible text is one unit (a `|`).
@@ -223,20 +233,26 @@ export function describeLines(lines: readonly string[]): LineInfo {
     let end = 0;
     let pipes = 0;
     let other = false;
-    let figures = 0;
+    let bits = 0;
+    let blankBefore = false;
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
-      if (isTrimmed(c)) continue;
+      if (isTrimmed(c)) {
+        if (blankBefore || c !== 0x20) bits |= UNSQUASHED;
+        blankBefore = true;
+        continue;
+      }
+      blankBefore = false;
       if (first === -1) first = i;
       end = i + 1;
       if (c === 0x7c) pipes++;
       else {
         other = true;
-        figures |= figureOf(c);
+        bits |= figureOf(c);
       }
     }
     out.push(
-      flagsOf(first !== -1, pipes > 0, other, figures, pipes === 1 && !other),
+      flagsOf(first !== -1, pipes > 0, other, bits, pipes === 1 && !other),
       first,
       end,
       first === -1 ? 0 : line.charCodeAt(first),
