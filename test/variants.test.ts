@@ -18,6 +18,7 @@ function metadata(doc: CchcDocument) {
     period: d.period,
     signer: d.signer && { name: d.signer.name, capacity: d.signer.capacity, title: d.signer.title },
     program: d.program,
+    programFrom: d.provenance.program ?? null,
     legalBases: d.legalBases.map((b) => [b.kind, b.number, b.date].join(' ')),
   };
 }

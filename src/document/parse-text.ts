@@ -264,9 +264,11 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
 
   // Lines citing a government resolution; normalising can only join `NQ-CP` by removing characters.
   const mayCite = text.includes('NQ-CP') || changes.includes('zero-width') || changes.includes('control');
+  // A plain text with LF line ends is searched where the word occurs; other texts have their lines
+  // filtered (a CR text is split already: programOf reads them alike, no-break spaces being spaces).
   const cited = !mayCite
     ? ''
-    : plain
+    : plain && !normalized.changes.includes('crlf')
       ? linesHolding(text, 'NQ-CP')
       : lines.filter((l) => l.includes('NQ-CP')).join('\n');
   const { program, from: programFrom } = programOf(cited, header);
