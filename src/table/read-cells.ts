@@ -7,7 +7,7 @@
  * line ends a row.
  */
 
-import { isTrimmed, type LineInfo, UNSQUASHED } from '../text/line-info.js';
+import { BLANK, isTrimmed, type LineInfo, PIPE, UNSQUASHED } from '../text/line-info.js';
 import { squashSpaces } from '../text/normalize.js';
 import type { TableRegion } from './find-tables.js';
 
@@ -20,7 +20,10 @@ export interface Cell {
   lines: number[];
   /** True for the first cell of an explicit row (L2 after a blank line; L1 the first cell on a line). */
   rowStart: boolean;
-  /** Where each source line's text begins in `text`, to give a line to a task split out of the cell. */
+  /**
+   * Where each source line's text begins in `text`, to give a line to a task split out of the cell;
+   * empty for a cell of one line (all of it is on `line`).
+   */
   starts: { offset: number; line: number }[];
 }
 
@@ -42,27 +45,50 @@ function squashedCut(text: string, line: number, info: LineInfo): string {
   return (info.flags[line - 1]! & UNSQUASHED) === 0 ? text.trim() : squashSpaces(text);
 }
 
+/** The `starts` of a cell of one line: `lineAt` gives its `line` for any offset. */
+const ONE_LINE: Cell['starts'] = [];
+
+/** The parts of the cell being read (segments of lines between `|`), kept apart: no object per part. */
+interface Parts {
+  texts: string[];
+  lines: number[];
+}
+
+/** A cell from parts `from` to `to` (exclusive) of `parts`. */
 function pushCell(
   cells: Cell[],
-  parts: { text: string; line: number }[],
+  parts: Parts,
+  from: number,
+  to: number,
   fallbackLine: number,
   rowStart: boolean,
   info: LineInfo,
 ) {
+  if (to - from === 1) {
+    // Most cells are one segment of one line (squashing or trimming a part never leaves it empty).
+    const line = parts.lines[from]!;
+    cells.push({
+      text: squashedCut(parts.texts[from]!, line, info),
+      line,
+      lines: [line],
+      rowStart,
+      starts: ONE_LINE,
+    });
+    return;
+  }
   let text = '';
   let line = 0;
   const starts: { offset: number; line: number }[] = [];
   const lines: number[] = [];
-  for (const p of parts) {
-    // Squashing trims: a part that was only blanks is left out.
-    const squashed = squashedCut(p.text, p.line, info);
-    if (squashed === '') continue;
+  for (let k = from; k < to; k++) {
+    const partLine = parts.lines[k]!;
+    const squashed = squashedCut(parts.texts[k]!, partLine, info);
     if (text) text += ' ';
-    starts.push({ offset: text.length, line: p.line });
+    starts.push({ offset: text.length, line: partLine });
     text += squashed;
-    if (line === 0) line = p.line;
+    if (line === 0) line = partLine;
     // Parts come in line order: a line seen before is the last one.
-    if (lines[lines.length - 1] !== p.line) lines.push(p.line);
+    if (lines[lines.length - 1] !== partLine) lines.push(partLine);
   }
   cells.push({ text, line: line || fallbackLine, lines, rowStart, starts });
 }
@@ -76,26 +102,37 @@ export function isBlank(text: string, start: number, end: number): boolean {
 /** L1/L3: split the joined body on `|`. */
 function readPipeCells(lines: string[], region: TableRegion, info: LineInfo): Cell[] {
   const cells: Cell[] = [];
-  let parts: { text: string; line: number }[] = [];
+  // Only parts with visible text are kept.
+  const parts: Parts = { texts: [], lines: [] };
   let beginsLine = false;
   let separatorLine = region.headerEnd + 1;
   const flush = () => {
     // A wrapped L1 row whose trailing `|` is missing leaves the next row's number on the last line
     // of this cell (`Quý I năm 2014` / `2`): split it off so that it starts its own row.
-    const last = parts[parts.length - 1];
-    if (region.layout === 'L1' && parts.length > 1 && last && isNumberOnlyLine(last.text)) {
-      parts.pop();
-      pushCell(cells, parts, separatorLine, beginsLine, info);
-      parts = [last];
-      beginsLine = true;
+    const count = parts.texts.length;
+    if (region.layout === 'L1' && count > 1 && isNumberOnlyLine(parts.texts[count - 1]!)) {
+      pushCell(cells, parts, 0, count - 1, separatorLine, beginsLine, info);
+      pushCell(cells, parts, count - 1, count, separatorLine, true, info);
+    } else {
+      pushCell(cells, parts, 0, count, separatorLine, beginsLine, info);
     }
-    pushCell(cells, parts, separatorLine, beginsLine, info);
-    parts = [];
+    parts.texts.length = 0;
+    parts.lines.length = 0;
     beginsLine = false;
   };
   for (let i = region.headerEnd; i < region.endLine; i++) {
     // The line's `|`-separated segments, found in place (most L3 lines have no `|`, or are one).
     const line = lines[i]!;
+    const flags = info.flags[i]!;
+    // A line with no `|` is one segment; a blank one adds nothing.
+    if ((flags & PIPE) === 0) {
+      if ((flags & BLANK) === 0) {
+        if (parts.texts.length === 0) beginsLine = true;
+        parts.texts.push(line);
+        parts.lines.push(i + 1);
+      }
+      continue;
+    }
     let start = 0;
     for (let s = 0; ; s++) {
       let end = line.indexOf('|', start);
@@ -106,14 +143,15 @@ function readPipeCells(lines: string[], region: TableRegion, info: LineInfo): Ce
         separatorLine = i + 1;
       }
       if (!isBlank(line, start, end)) {
-        if (parts.length === 0) beginsLine = s === 0;
-        parts.push({ text: line.slice(start, end), line: i + 1 });
+        if (parts.texts.length === 0) beginsLine = s === 0;
+        parts.texts.push(line.slice(start, end));
+        parts.lines.push(i + 1);
       }
       if (last) break;
       start = end + 1;
     }
   }
-  if (parts.length > 0) flush();
+  if (parts.texts.length > 0) flush();
   return cells;
 }
 
