@@ -722,6 +722,59 @@ describe('splitClauses', () => {
   });
 });
 
+describe('findYears', () => {
+  it('finds the year mentions its one regex finds, with the word that makes them strong, on any folded text', async () => {
+    const { findYears } = await import('../src/interpret/targets.js');
+    // The definition: one scan for an optional strong word and `nam YYYY`.
+    const YEAR =
+      /(?<![a-z0-9])(?:(den het|den|vao|het|trong|toi|truoc|cuoi) )?nam (\d{4})(?!\d)(?! ?[-–/] ?\d)/g;
+    const definition = (text: string) => {
+      const years: { at: number; year: number; strong: boolean }[] = [];
+      for (const match of text.matchAll(YEAR)) {
+        const year = Number.parseInt(match[2]!, 10);
+        if (year < 1900 || year > 2100) continue;
+        if (/(?:thang \d{1,2}|so voi|tu) $/.test(text.slice(Math.max(0, match.index - 12), match.index)))
+          continue;
+        years.push({ at: match.index, year, strong: match[1] !== undefined });
+      }
+      return years;
+    };
+    const piece = fc.constantFrom(
+      'nam ',
+      'nam 2020',
+      'nam 1899',
+      'nam 20201',
+      'nam 2017-2018',
+      'nam 2017 / 2',
+      'den het ',
+      'den ',
+      'het ',
+      'xden ',
+      'den',
+      'het',
+      'vao ',
+      'trong ',
+      'toi ',
+      'truoc ',
+      'cuoi ',
+      'thang 11 ',
+      'so voi ',
+      'tu ',
+      'x',
+      '2',
+      ' ',
+      ',',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const t = parts.join('');
+        expect(findYears(t)).toEqual(definition(t));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+  });
+});
+
 describe('readQualifier', () => {
   it('finds the first qualifier whose pattern ends the window, passing over windows by their last word, on any clause', async () => {
     const { QUALIFIERS, readQualifier } = await import('../src/interpret/targets.js');
