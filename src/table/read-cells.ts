@@ -48,10 +48,20 @@ function squashedCut(text: string, line: number, info: LineInfo): string {
 /** The `starts` of a cell of one line: `lineAt` gives its `line` for any offset. */
 const ONE_LINE: Cell['starts'] = [];
 
-/** The parts of the cell being read (segments of lines between `|`), kept apart: no object per part. */
+/**
+ * The parts of the cell being read (segments of lines between `|`), kept apart: no object per part.
+ * The first `count` entries are the cell's (the arrays are reused, not emptied).
+ */
 interface Parts {
   texts: string[];
   lines: number[];
+  count: number;
+}
+
+function addPart(parts: Parts, text: string, line: number): void {
+  parts.texts[parts.count] = text;
+  parts.lines[parts.count] = line;
+  parts.count++;
 }
 
 /** A cell from parts `from` to `to` (exclusive) of `parts`. */
@@ -103,21 +113,20 @@ export function isBlank(text: string, start: number, end: number): boolean {
 function readPipeCells(lines: string[], region: TableRegion, info: LineInfo): Cell[] {
   const cells: Cell[] = [];
   // Only parts with visible text are kept.
-  const parts: Parts = { texts: [], lines: [] };
+  const parts: Parts = { texts: [], lines: [], count: 0 };
   let beginsLine = false;
   let separatorLine = region.headerEnd + 1;
   const flush = () => {
     // A wrapped L1 row whose trailing `|` is missing leaves the next row's number on the last line
     // of this cell (`Quý I năm 2014` / `2`): split it off so that it starts its own row.
-    const count = parts.texts.length;
+    const count = parts.count;
     if (region.layout === 'L1' && count > 1 && isNumberOnlyLine(parts.texts[count - 1]!)) {
       pushCell(cells, parts, 0, count - 1, separatorLine, beginsLine, info);
       pushCell(cells, parts, count - 1, count, separatorLine, true, info);
     } else {
       pushCell(cells, parts, 0, count, separatorLine, beginsLine, info);
     }
-    parts.texts.length = 0;
-    parts.lines.length = 0;
+    parts.count = 0;
     beginsLine = false;
   };
   for (let i = region.headerEnd; i < region.endLine; i++) {
@@ -127,9 +136,8 @@ function readPipeCells(lines: string[], region: TableRegion, info: LineInfo): Ce
     // A line with no `|` is one segment; a blank one adds nothing.
     if ((flags & PIPE) === 0) {
       if ((flags & BLANK) === 0) {
-        if (parts.texts.length === 0) beginsLine = true;
-        parts.texts.push(line);
-        parts.lines.push(i + 1);
+        if (parts.count === 0) beginsLine = true;
+        addPart(parts, line, i + 1);
       }
       continue;
     }
@@ -143,15 +151,14 @@ function readPipeCells(lines: string[], region: TableRegion, info: LineInfo): Ce
         separatorLine = i + 1;
       }
       if (!isBlank(line, start, end)) {
-        if (parts.texts.length === 0) beginsLine = s === 0;
-        parts.texts.push(line.slice(start, end));
-        parts.lines.push(i + 1);
+        if (parts.count === 0) beginsLine = s === 0;
+        addPart(parts, line.slice(start, end), i + 1);
       }
       if (last) break;
       start = end + 1;
     }
   }
-  if (parts.texts.length > 0) flush();
+  if (parts.count > 0) flush();
   return cells;
 }
 
