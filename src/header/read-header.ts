@@ -20,6 +20,10 @@ import type { LineLookup } from '../text/line-set.js';
 import { findDate } from './dates.js';
 import { DOC_NUMBER } from './legal-bases.js';
 
+/** A document number at the start of a text (group 1), and anywhere in it. */
+const NUMBER_AT_START = new RegExp(`^(${DOC_NUMBER.source})`, 'u');
+const NUMBER_ANYWHERE = new RegExp(DOC_NUMBER.source, 'u');
+
 export type DocumentType =
   | 'quyet-dinh'
   | 'ke-hoach'
@@ -513,7 +517,7 @@ export function readHeader(
         k++;
         candidate = lines[k]!.replace(/^\s*\|?\s*/, '').trim();
       }
-      const found = new RegExp(`^(${DOC_NUMBER.source})`, 'u').exec(candidate);
+      const found = NUMBER_AT_START.exec(candidate);
       if (found) {
         number = found[1]!;
         numberLine = i + 1;
@@ -522,7 +526,7 @@ export function readHeader(
       }
     }
   }
-  const siteNumber = site.get('Số hiệu')?.value.match(new RegExp(DOC_NUMBER.source, 'u'))?.[0] ?? null;
+  const siteNumber = site.get('Số hiệu')?.value.match(NUMBER_ANYWHERE)?.[0] ?? null;
 
   // Appendix captions: `(Ban hành kèm theo Kế hoạch số 121/KH-UBND, ngày 19/7/2017 của UBND tỉnh Thái Nguyên)`.
   const captions: {
@@ -546,7 +550,7 @@ export function readHeader(
         text,
       );
     if (!m) continue;
-    const numberHere = m[2] ? (new RegExp(`^(${DOC_NUMBER.source})`, 'u').exec(m[2])?.[1] ?? null) : null;
+    const numberHere = m[2] ? (NUMBER_AT_START.exec(m[2])?.[1] ?? null) : null;
     const dateFound = findDate(text);
     const of = ofWhom(text);
     captions.push({
@@ -694,10 +698,8 @@ export function readHeader(
 
   // Province and issuer.
   let province: ProvinceEntry | null = null;
-  const headerText = headerLines.join('\n');
   province = findProvince(
-    headerText
-      .split(/\n/)
+    headerLines
       .slice(0, 12)
       .map((l) => l.slice(0, 300))
       .join(' | '),
