@@ -200,9 +200,14 @@ function countLetters(text: string, enough: number): number {
  * Whether each prose line is in capitals, decided once per line (the block builder asks several
  * times); table lines (`skip`) are never asked about, and left 0.
  */
-function capitalLines(lines: string[], skip: LineLookup): Uint8Array {
+function capitalLines(lines: string[], skip: LineLookup, info: LineInfo): Uint8Array {
   const caps = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i++) if (!skip.has(i + 1) && isAllCaps(lines[i]!)) caps[i] = 1;
+  for (let i = 0; i < lines.length; i++) {
+    // A line whose text starts with a small ASCII letter is not in capitals (`isAllCaps` stops there).
+    const lead = info.lead[i]!;
+    if (lead >= 0x61 && lead <= 0x7a) continue;
+    if (!skip.has(i + 1) && isAllCaps(lines[i]!)) caps[i] = 1;
+  }
   return caps;
 }
 
@@ -215,7 +220,7 @@ export function buildBlocks(
   const flags = info.flags;
   const blocks: Block[] = [];
   // Trimming does not change whether a line is in capitals.
-  const caps = capitalLines(lines, skip);
+  const caps = capitalLines(lines, skip, info);
   // While a block grows, its pieces are kept apart and joined once at the end: reading the end of a
   // string built with `+=` would copy it on every line (quadratic in a long wrapped paragraph).
   interface Growing {
