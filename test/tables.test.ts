@@ -1,6 +1,7 @@
 /**
  * Task tables of the four seed plans: counts from the corpus fact sheet, and the tricky rows by name.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/document/parse-text.js';
 import type { CchcDocument, Task } from '../src/model/document.js';
@@ -213,5 +214,25 @@ describe('Nam Định 117/KH-UBND (L3 cells between lone | lines, hard-wrapped)'
       'Sở Thông tin và Truyền thông',
       'Sở Khoa học và Công nghệ',
     ]);
+  });
+});
+
+describe('followingNumber', () => {
+  it('is the number with its last part one more, as splitting at the dots and joining again gives it', async () => {
+    const { followingNumber } = await import('../src/table/assemble-rows.js');
+    const definition = (number: string) => {
+      const parts = number.split('.');
+      parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+      return parts.join('.');
+    };
+    expect(followingNumber('1.1')).toBe('1.2');
+    expect(followingNumber('9')).toBe('10');
+    expect(followingNumber('2.3.9')).toBe('2.3.10');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.'), maxLength: 9 }), (n) => {
+        expect(followingNumber(n)).toBe(definition(n));
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
   });
 });

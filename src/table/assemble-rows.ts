@@ -8,6 +8,7 @@
  * rows, L2 blank lines) and a row has exactly one cell per column, the position decides.
  */
 import type { Message } from '../model/types.js';
+import { LineSet } from '../text/line-set.js';
 import {
   type ColumnKind,
   isAgencyLike,
@@ -56,8 +57,8 @@ export type TableEvent = RawTask | RawHeading;
 export interface AssembledTable {
   events: TableEvent[];
   messages: Message[];
-  /** Source lines whose text landed in a field, a heading or a warning. */
-  accounted: Set<number>;
+  /** Source lines whose text landed in a field, a heading or a warning (the region's lines, up to its end). */
+  accounted: LineSet;
 }
 
 const VALUE_SLOTS: readonly ValueSlot[] = ['product', 'lead', 'partners', 'deadline', 'funding', 'notes'];
@@ -82,10 +83,7 @@ function splitMergedTasks(number: string, text: string): { number: string; text:
   let restOffset = 0;
   let currentOffset = 0;
   for (;;) {
-    const parts = currentNumber.split('.');
-    const lastPart = Number(parts[parts.length - 1]);
-    parts[parts.length - 1] = String(lastPart + 1);
-    const nextNumber = parts.join('.');
+    const nextNumber = followingNumber(currentNumber);
     const m = findNextNumber(rest, nextNumber);
     if (!m) break;
     out.push({ number: currentNumber, text: rest.slice(0, m.index + 1).trim(), offset: currentOffset });
@@ -96,6 +94,12 @@ function splitMergedTasks(number: string, text: string): { number: string; text:
   }
   out.push({ number: currentNumber, text: rest.trim(), offset: currentOffset });
   return out;
+}
+
+/** The number after `number` at its last level: `1.1` → `1.2`, `3` → `4`. */
+export function followingNumber(number: string): string {
+  const dot = number.lastIndexOf('.');
+  return `${number.slice(0, dot + 1)}${Number(number.slice(dot + 1)) + 1}`;
 }
 
 /**
@@ -127,7 +131,7 @@ function findNextNumber(text: string, number: string): { index: number; 0: strin
 class RowAssembler {
   readonly events: TableEvent[] = [];
   readonly messages: Message[] = [];
-  readonly accounted = new Set<number>();
+  readonly accounted: LineSet;
   private current: { task: RawTask; pos: number } | null = null;
   private queue: RawTask[] = [];
   private pendingNumber: { text: string; cell: Cell } | null = null;
@@ -137,7 +141,9 @@ class RowAssembler {
   constructor(
     columns: ColumnKind[],
     readonly lexicon: TableLexicon,
+    lastLine: number,
   ) {
+    this.accounted = new LineSet(lastLine);
     const taskIndex = columns.indexOf('task');
     this.slots = columns.slice(taskIndex + 1).filter(isValueSlot);
   }
@@ -470,7 +476,7 @@ function assignPositionally(
 }
 
 export function assembleRows(cells: Cell[], region: TableRegion, lexicon: TableLexicon): AssembledTable {
-  const asm = new RowAssembler(region.columns, lexicon);
+  const asm = new RowAssembler(region.columns, lexicon, region.endLine);
   const rows = splitRows(cells, region);
   if (rows === null) {
     for (let i = 0; i < cells.length; i++) {
