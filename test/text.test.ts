@@ -1038,3 +1038,30 @@ describe('findProvince', () => {
     );
   });
 });
+
+describe('allMatches', () => {
+  it('gives the matches matchAll gives, empty ones and surrogate pairs too, and leaves lastIndex at 0', async () => {
+    const { allMatches } = await import('../src/text/matches.js');
+    const regexes = [
+      /(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?) ?%/g,
+      /[^\s,;:]+|[,;:]/g,
+      /\p{L}+/gu,
+      /a*/g,
+      /a*/gu,
+      new RegExp('(?:)', 'gv'),
+      /(?<x>b)?/dg,
+      /^|$/gm,
+    ];
+    const piece = fc.constantFrom('a', 'b', '12%', '3,5 %', ' ', ',', '\n', '😀', '\ud83d', 'ý');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.constantFrom(...regexes), (parts, re) => {
+        const t = parts.join('');
+        const shown = (ms: RegExpMatchArray[]) => ms.map((m) => [m.index, [...m], m.groups, m.indices]);
+        re.lastIndex = 3;
+        expect(shown(allMatches(re, t))).toEqual(shown([...t.matchAll(re)]));
+        expect(re.lastIndex).toBe(0);
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+  });
+});

@@ -8,6 +8,8 @@
  * A kind word only starts a reference when a number or a date follows it; `ban hành Chương trình
  * tổng thể ...` inside a reference is its subject, not another reference.
  */
+
+import { allMatches } from '../text/matches.js';
 import { findDate } from './dates.js';
 
 export interface LegalBasis {
@@ -66,7 +68,7 @@ export function isBasisParagraph(text: string): boolean {
 /** Read every reference in one preamble paragraph. `lineAt` maps an offset to its source line. */
 export function readLegalBases(text: string, lineAt: (offset: number) => number): LegalBasis[] {
   const starts: { kind: string; index: number }[] = [];
-  for (const m of text.matchAll(KIND_RE)) starts.push({ kind: m[1]!, index: m.index });
+  for (const m of allMatches(KIND_RE, text)) starts.push({ kind: m[1]!, index: m.index });
   const out: LegalBasis[] = [];
   // `Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 09/TTr-SNV` — the proposer issued the submission.
   const proposer = /^Xét đề nghị của\s+(.+?)\s+tại\s/u.exec(text)?.[1] ?? null;

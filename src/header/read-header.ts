@@ -17,6 +17,7 @@ import {
 } from '../text/fold.js';
 import { BLANK, describeLines, isTrimmed, type LineInfo, PIPE } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
+import { allMatches } from '../text/matches.js';
 import { findDate } from './dates.js';
 import { DOC_NUMBER } from './legal-bases.js';
 
@@ -145,7 +146,7 @@ export function readWebsiteMetadata(
     const line = lines[i]!;
     // Every label is followed by a colon.
     if (!line.includes(':')) continue;
-    const found = [...line.matchAll(SITE_LABEL)];
+    const found = allMatches(SITE_LABEL, line);
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
       const end = k + 1 < found.length ? found[k + 1]!.index : line.length;

@@ -10,6 +10,7 @@
  */
 import type { LexiconData } from '../lexicon/types.js';
 import { detach, fold } from '../text/fold.js';
+import { allMatches } from '../text/matches.js';
 import { squashSpaces } from '../text/normalize.js';
 
 export type AgencyLexicon = Pick<LexiconData, 'agencies' | 'agencyListPrefixes'>;
@@ -342,7 +343,7 @@ function tidyName(text: string): string {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of allMatches(TOKEN, text)) {
     const start = match.index ?? 0;
     tokens.push({ text: match[0], key: matchKey(match[0]), start, end: start + match[0].length });
   }

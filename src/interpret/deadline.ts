@@ -2,6 +2,7 @@ import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js'
 import { caseless } from '../text/caseless.js';
 import { detach, fold, foldMapped, type MappedFold } from '../text/fold.js';
 import { DIGIT, UNKNOWN_FIGURES, Y_ACUTE } from '../text/line-info.js';
+import { allMatches } from '../text/matches.js';
 
 /**
  * Deadline interpreter (SPEC §4), built like chrono-node: the text is normalised once, then an ordered
@@ -497,7 +498,7 @@ export function findDeadlinePhraseIn(
   // The mapped fold is the fold with a space kept at either end, which the test's edges do not see.
   const folded = foldWithOffsets(sentence);
   if (!TRIGGER_TEST.test(folded.text)) return null;
-  for (const trigger of folded.text.matchAll(TRIGGER)) {
+  for (const trigger of allMatches(TRIGGER, folded.text)) {
     const at = trigger.index + trigger[0].length;
     for (const form of formsAfter(trigger[1] !== undefined, trigger[2] ?? trigger[3])) {
       form.lastIndex = at;

@@ -3,6 +3,7 @@ import type { Comparator, TargetUnit } from '../model/types.js';
 import { caseless } from '../text/caseless.js';
 import { fold, foldMapped, type MappedFold } from '../text/fold.js';
 import { DIGIT, O_ACUTE, PERCENT as PERCENT_SIGN, UNKNOWN_FIGURES } from '../text/line-info.js';
+import { allMatches } from '../text/matches.js';
 import { squashSpaces } from '../text/normalize.js';
 
 /**
@@ -280,7 +281,7 @@ const PERCENT = /(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?) ?%/g;
 
 function readPercentages(clause: string): Figure[] {
   const figures: Figure[] = [];
-  for (const match of clause.matchAll(PERCENT)) {
+  for (const match of allMatches(PERCENT, clause)) {
     const digits = match[1]!;
     const number = { start: match.index, end: match.index + match[0].length };
     const figure = boundFigure(clause, number, Number.parseFloat(digits.replace(',', '.')), '%', false);
@@ -301,7 +302,7 @@ function readCounts(clause: string): Figure[] {
   const figures: Figure[] = [];
   let previous: Figure | null = null;
   let group = 0;
-  for (const match of clause.matchAll(COUNT)) {
+  for (const match of allMatches(COUNT, clause)) {
     const digits = match[1]!;
     if (YEAR_LIKE.test(digits)) continue;
     const number = { start: match.index, end: match.index + digits.length };
@@ -353,16 +354,16 @@ function readRanks(clause: string, isCapital: (at: number) => boolean): Figure[]
   const group = clause.includes('nhom ');
   const position = clause.includes('thu ');
   const top = clause.includes('top ');
-  for (const match of group ? clause.matchAll(RANK_GROUP) : []) {
+  for (const match of group ? allMatches(RANK_GROUP, clause) : []) {
     const [start, end] = match.indices![1]!;
     const letterAt = match.indices![2]![0];
     if (isCapital(letterAt)) add({ start, end }, match[2]!.toUpperCase(), '=');
   }
-  for (const match of position ? clause.matchAll(RANK_POSITION) : []) {
+  for (const match of position ? allMatches(RANK_POSITION, clause) : []) {
     const [start, end] = match.indices![1]!;
     add({ start, end }, Number.parseInt(match[2]!, 10), '=');
   }
-  for (const match of group || top ? clause.matchAll(RANK_TOP) : []) {
+  for (const match of group || top ? allMatches(RANK_TOP, clause) : []) {
     const [start, end] = match.indices![1]!;
     add({ start, end }, Number.parseInt(match[2]!, 10), '>=');
   }
@@ -424,7 +425,7 @@ function trimSpan(text: string, span: Span): Span {
 function afterLastOpener(text: string, span: Span): Span {
   const region = text.slice(span.start, span.end);
   let cut = -1;
-  for (const match of region.matchAll(SUBJECT_OPENERS)) {
+  for (const match of allMatches(SUBJECT_OPENERS, region)) {
     const end = match.index + match[0].length;
     if (/[a-z0-9]/.test(region.slice(end))) cut = end;
   }
@@ -527,7 +528,7 @@ function startsWord(text: string, at: number): boolean {
 /** Every year mention of a folded text (exported for the test that holds it to its regex). */
 export function findYears(text: string): YearMention[] {
   const years: YearMention[] = [];
-  for (const match of text.matchAll(YEAR)) {
+  for (const match of allMatches(YEAR, text)) {
     const year = Number.parseInt(match[1]!, 10);
     if (year < 1900 || year > 2100) continue;
     // Where the mention starts: at a strong word before it, else at `nam`, which must start a word.
