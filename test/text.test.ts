@@ -936,7 +936,7 @@ describe('linesHolding', () => {
   it('gives the lines holding a word as splitting and filtering the lines does, on any text', async () => {
     const { linesHolding } = await import('../src/document/parse-text.js');
     const piece = fc.constantFrom('NQ-CP', '30c/NQ-CP', 'NQ-', '-CP', '\r\n', '\r', '\n', 'ab', ' ');
-    const word = fc.constantFrom('NQ-CP', 'ab', 'a', '');
+    const word = fc.constantFrom('NQ-CP', 'ab', 'a', '', 'b\na', 'b\r');
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, text), { maxLength: 10 }), word, (parts, w) => {
         const t = parts.join('');

@@ -66,28 +66,34 @@ function programOf(
   return { program: null, from: null };
 }
 
+/** A line end (CR LF, a lone CR or LF), searched for from a place. */
+const NEXT_LINE_END = /\r\n?|\n/g;
+
 /**
- * The lines of `text` that hold `word`, joined with LF: `text.split(/\r\n?|\n/).filter(...).join('\n')`.
- * A text whose lines all end with LF is read from the places `word` occurs, each looked at within its
- * own line, instead of testing every line; one with a CR is split and filtered (searching for a CR
- * that is not there, or far away, from every occurrence would not stay linear).
+ * The lines of `text` that hold `word`, joined with LF: `text.split(/\r\n?|\n/).filter(...).join('\n')`,
+ * read from the places `word` occurs instead of testing every line. Each is looked at within its own
+ * line: its start is found going back no further than the line before's end, its end by a search for
+ * the next line end, so the reading stays linear whatever the line ends.
  */
 export function linesHolding(text: string, word: string): string {
-  if (word === '' || text.includes('\r'))
-    return text
-      .split(/\r\n?|\n/)
-      .filter((l) => l.includes(word))
-      .join('\n');
+  // A line holds no line end; every line holds the empty word.
+  if (word === '') return text.split(/\r\n?|\n/).join('\n');
+  if (word.includes('\n') || word.includes('\r')) return '';
   const found: string[] = [];
+  // Where the line after the last one found starts.
   let next = 0;
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, next)) {
-    const start = text.lastIndexOf('\n', at) + 1;
-    const lf = text.indexOf('\n', at);
-    const end = lf === -1 ? text.length : lf;
-    found.push(text.slice(start, end));
+    let start = at;
+    while (start > next && text.charCodeAt(start - 1) !== 0x0a && text.charCodeAt(start - 1) !== 0x0d)
+      start--;
+    NEXT_LINE_END.lastIndex = at;
+    const lineEnd = NEXT_LINE_END.exec(text);
+    found.push(text.slice(start, lineEnd === null ? text.length : lineEnd.index));
     // The next line: a line holding the word twice is given once.
-    next = end + 1;
+    if (lineEnd === null) break;
+    next = lineEnd.index + lineEnd[0].length;
   }
+  NEXT_LINE_END.lastIndex = 0;
   return found.join('\n');
 }
 
@@ -264,11 +270,11 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
 
   // Lines citing a government resolution; normalising can only join `NQ-CP` by removing characters.
   const mayCite = text.includes('NQ-CP') || changes.includes('zero-width') || changes.includes('control');
-  // A plain text with LF line ends is searched where the word occurs; other texts have their lines
-  // filtered (a CR text is split already: programOf reads them alike, no-break spaces being spaces).
+  // A plain text is searched where the word occurs (programOf reads its lines as the normalised
+  // ones: they differ in no-break spaces only); another text has its normalised lines filtered.
   const cited = !mayCite
     ? ''
-    : plain && !normalized.changes.includes('crlf')
+    : plain
       ? linesHolding(text, 'NQ-CP')
       : lines.filter((l) => l.includes('NQ-CP')).join('\n');
   const { program, from: programFrom } = programOf(cited, header);
