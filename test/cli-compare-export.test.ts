@@ -421,4 +421,17 @@ describe('batches on worker threads', () => {
     expect(b.out).toBe(a.out);
     expect(JSON.parse(b.out)).toHaveLength(20);
   });
+
+  it('prints the messages one thread prints, with two workers (which send back only the warnings shown)', async () => {
+    const lines: Record<string, number> = {};
+    for (const flags of [[], ['--verbose'], ['--quiet']]) {
+      const a = await cchc(['compare', dir, '--format', 'json', ...flags], { env: { CCHC_WORKERS: '1' } });
+      const b = await cchc(['compare', dir, '--format', 'json', ...flags], { env: { CCHC_WORKERS: '2' } });
+      expect(b.err).toBe(a.err);
+      lines[flags.join() || 'default'] = b.err.split('\n').length;
+    }
+    // `--verbose` adds the info messages, `--quiet` leaves only the notes on repeated keys.
+    expect(lines['--verbose']).toBeGreaterThan(lines.default!);
+    expect(lines.default).toBeGreaterThan(lines['--quiet']!);
+  });
 });

@@ -147,7 +147,12 @@ export async function streamDocuments<T>(
       for (; started < Math.min(limit, inputs.length); started++) {
         const input = inputs[started]!;
         if (input.kind !== 'file' || !pool) continue;
-        const job: ParseJob = { path: absolute(io, input.path), transform };
+        const job: ParseJob = {
+          path: absolute(io, input.path),
+          transform,
+          // What reportWarnings prints, and no more.
+          warnings: options.quiet ? 'none' : options.verbose ? 'all' : 'shown',
+        };
         if (options.encoding) job.encoding = options.encoding;
         if (transformOptions !== undefined) job.options = transformOptions;
         jobs[started] = pool.run(job);

@@ -63,7 +63,13 @@ async function handle(
       ...(job.encoding ? { encoding: job.encoding } : {}),
     });
     const transform = TRANSFORMS[job.transform] ?? TRANSFORMS.document!;
-    return { ok: true, payload: transform(doc, job.options), warnings: doc.warnings, key: doc.document.key };
+    const warnings =
+      job.warnings === 'none'
+        ? []
+        : job.warnings === 'shown'
+          ? doc.warnings.filter((w) => w.severity !== 'info')
+          : doc.warnings;
+    return { ok: true, payload: transform(doc, job.options), warnings, key: doc.document.key };
   } catch (error) {
     if (error instanceof InputError)
       return { ok: false, code: error.code, path: error.path, message: error.message };

@@ -13,6 +13,11 @@ export interface ParseJob {
   transform: string;
   /** Options for the transform (structured-cloneable). */
   options?: unknown;
+  /**
+   * Which warnings to send back: all of them, those shown without `--verbose` (not `info`), or none
+   * (`--quiet`). The ones the main thread would not print do not cross between threads. Default `all`.
+   */
+  warnings?: 'all' | 'shown' | 'none';
 }
 
 export type JobResult =
