@@ -340,19 +340,31 @@ function yearResolver(context: DeadlineContext | undefined): YearResolver {
 }
 
 // A table's deadline cells repeat (`Thường xuyên`, `Năm 2017`, `Quý I/2017`): each reading is kept,
-// by the cell and the one fact of the context that changes it (the year of a one-year plan).
-const READINGS = new Map<string, Deadline>();
+// by the one fact of the context that changes it (the year of a one-year plan, or none), then by the
+// cell: the cell's own text is the key (a key made of both would be a new string to hash every time).
+const READINGS = new Map<number | null, Map<string, Deadline>>();
 const MAX_REMEMBERED = 10_000;
+/** How many readings the maps hold together. */
+let remembered = 0;
 
 /** Reads a deadline cell or phrase (SPEC §4). Never throws: what it cannot read is `unknown`. */
 export function parseDeadline(raw: string, context?: DeadlineContext): Deadline {
   if (typeof raw !== 'string' || raw.length > 200) return parseDeadlineUncached(raw, context);
-  const key = `${planYearOf(context) ?? ''}|${raw}`;
-  let reading = READINGS.get(key);
+  const planYear = planYearOf(context);
+  let reading = READINGS.get(planYear)?.get(raw);
   if (reading === undefined) {
     reading = parseDeadlineUncached(raw, context);
-    if (READINGS.size >= MAX_REMEMBERED) READINGS.clear();
-    READINGS.set(detach(key), reading.raw === '' ? reading : { ...reading, raw: detach(reading.raw) });
+    if (remembered >= MAX_REMEMBERED) {
+      READINGS.clear();
+      remembered = 0;
+    }
+    let byCell = READINGS.get(planYear);
+    if (byCell === undefined) {
+      byCell = new Map();
+      READINGS.set(planYear, byCell);
+    }
+    byCell.set(detach(raw), reading.raw === '' ? reading : { ...reading, raw: detach(reading.raw) });
+    remembered++;
   }
   // A copy: the caller may change what it gets.
   return copyDeadline(reading);
