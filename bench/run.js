@@ -23,6 +23,8 @@ const SEED = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const CLI = join(ROOT, 'bin', 'cchc.js');
 const CHILD_TIMEOUT_MS = 240_000;
+/** How many times each CLI setting (command × workers) runs; the fastest counts. */
+const CLI_RUNS = 2;
 const STARTUP_RUNS = 15;
 const SMALL_PLAN = 'fixtures/son-la-2014-qd-158.txt';
 
@@ -138,8 +140,8 @@ await step('baseline', async () => {
 // ---------------------------------------------------------------------------------------------
 // parseText, one thread: only the parse is timed (files are read and decoded outside the clock).
 // Scaling: 25 MB and 50 MB prefixes of the corpus, then the whole corpus (the parse measurement).
-// Each is the best of two passes when a pass takes under 30 s (one pass otherwise, to keep the
-// run short while the parser is slow): other processes on two cores easily add 20%.
+// Each is the best of three passes when a pass takes under 10 s, of two under 30 s (one pass
+// otherwise, to keep the run short): other processes on two cores easily add 20% to one pass.
 
 function parsePass(files) {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -160,10 +162,15 @@ function parsePass(files) {
 }
 
 function bestPass(files) {
+  // Three passes when one takes under 10 s, two under 30 s, else one: the best counts.
   const first = parsePass(files);
-  if (first.seconds >= 30) return { ...first, passes: 1 };
-  const second = parsePass(files);
-  return { ...(second.seconds < first.seconds ? second : first), passes: 2 };
+  const count = first.seconds < 10 ? 3 : first.seconds < 30 ? 2 : 1;
+  let best = first;
+  for (let k = 1; k < count; k++) {
+    const next = parsePass(files);
+    if (next.seconds < best.seconds) best = next;
+  }
+  return { ...best, passes: count };
 }
 
 function prefix(files, bytes) {
@@ -314,14 +321,31 @@ await step('cli', async () => {
       },
     ];
     for (const c of commands) {
+      // Each setting is run CLI_RUNS times, one thread and two alternated, and its fastest run kept
+      // (peak RSS: the largest of all): another process on the two cores slows one run, not all.
       const runs = {};
+      const peaks = {};
+      for (let round = 0; round < CLI_RUNS; round++) {
+        for (const workers of [1, 2]) {
+          log(`cchc ${c.name} over the corpus, CCHC_WORKERS=${workers} (run ${round + 1} of ${CLI_RUNS}) …`);
+          const r = await runNode(c.args(), {
+            env: { CCHC_WORKERS: String(workers) },
+            stdoutFile: c.stdout ?? null,
+          });
+          log(`  ${fmt(r.seconds)} s, peak RSS ${fmt(r.peakMb, 0)} MB, ${describeRun(r)}`);
+          if (r.exit !== 0 && !r.timedOut)
+            log(`cchc ${c.name} ended with ${r.exit}: ${r.tail.trim().split('\n').slice(-3).join(' | ')}`);
+          peaks[workers] = Math.max(peaks[workers] ?? 0, r.peakMb);
+          const failed = (x) => x.exit !== 0 || x.timedOut;
+          const kept = runs[workers];
+          // A failed run is kept over nothing, a good one over a failed or slower one.
+          if (!kept || (failed(kept) && !failed(r)) || (!failed(r) && r.seconds < kept.seconds))
+            runs[workers] = r;
+          if (c.name === 'export') rmSync(join(outDir, 'export'), { recursive: true, force: true });
+        }
+      }
       for (const workers of [1, 2]) {
-        log(`cchc ${c.name} over the corpus, CCHC_WORKERS=${workers} …`);
-        const r = await runNode(c.args(), {
-          env: { CCHC_WORKERS: String(workers) },
-          stdoutFile: c.stdout ?? null,
-        });
-        runs[workers] = r;
+        const r = runs[workers];
         let check = '';
         if (c.name === 'export') {
           const m = /documents\.csv \((\d+) rows?\)/.exec(r.tail);
@@ -336,13 +360,9 @@ await step('cli', async () => {
         }
         rows.push([
           `cchc ${c.name}, CCHC_WORKERS=${workers}`,
-          `${fmt(r.seconds)} s, ${fmt(totalMb / r.seconds, 2)} MB/s, peak RSS ${fmt(r.peakMb, 0)} MB`,
-          describeRun(r) + check,
+          `${fmt(r.seconds)} s, ${fmt(totalMb / r.seconds, 2)} MB/s, peak RSS ${fmt(peaks[workers], 0)} MB`,
+          `${describeRun(r)}${check}; fastest of ${CLI_RUNS}`,
         ]);
-        if (r.exit !== 0 && !r.timedOut)
-          log(`cchc ${c.name} ended with ${r.exit}: ${r.tail.trim().split('\n').slice(-3).join(' | ')}`);
-        log(`  ${fmt(r.seconds)} s, peak RSS ${fmt(r.peakMb, 0)} MB, ${describeRun(r)}`);
-        rmSync(join(outDir, 'export'), { recursive: true, force: true });
       }
       const ok = (r) => r.exit === 0 && !r.timedOut;
       const speedup = runs[1].seconds / runs[2].seconds;
@@ -356,10 +376,10 @@ await step('cli', async () => {
         valid && speedup >= TARGETS.speedup,
         `cchc ${c.name} 2 workers ≥ ${TARGETS.speedup}× one: ${valid ? `${fmt(speedup, 2)}×` : 'a run failed'}`,
       );
-      const peak = Math.max(runs[1].peakMb, runs[2].peakMb);
+      const peak = Math.max(peaks[1], peaks[2]);
       verdict(
         valid && peak <= TARGETS.peakRssMb,
-        `cchc ${c.name} peak RSS ≤ ${TARGETS.peakRssMb} MB: ${fmt(peak, 0)} MB (the larger of the two runs)${valid ? '' : ', a run failed'}`,
+        `cchc ${c.name} peak RSS ≤ ${TARGETS.peakRssMb} MB: ${fmt(peak, 0)} MB (the largest of all runs)${valid ? '' : ', a run failed'}`,
       );
     }
   } finally {
@@ -533,16 +553,18 @@ ${targetLines.join('\n')}
   and split on \`/\\r?\\n/\`, in this process; the best of three passes.
 - **parseText:** the same files, read and decoded outside the clock; only \`parseText(text)\` is timed,
   given the path and the file's size in bytes as \`parseBytes\` gives them (the size is known from the
-  read), one thread, after a warm-up on the first 2 MB; the best of two passes (one when a pass takes
-  30 s or more). Scaling runs the 25 MB and 50 MB prefixes of the corpus (the
+  read), one thread, after a warm-up on the first 2 MB; the best of three passes (two when a pass takes
+  10 s or more, one from 30 s). Scaling runs the 25 MB and 50 MB prefixes of the corpus (the
   fixtures interleave, so a prefix has the corpus's mix) and then the whole corpus; the spread is the
   slowest time per MB over the fastest, minus one. The plans are all of fixture size, so this shows the
   cost per plan staying flat as a batch grows (caches, memory, garbage collection); growth within one
   long input is what bench/pathological.js measures.
 - **CLI:** \`node bin/cchc.js export bench/corpus --out <tmp>\` and \`node bin/cchc.js compare bench/corpus
   --format json > <tmp>\`, with \`CCHC_WORKERS=1\` and \`=2\`; wall time from spawn to exit, peak RSS from
-  ${TIME ? '`/usr/bin/time -v` (maximum resident set size)' : 'polling `VmHWM` in /proc/<pid>/status'}. The speed-up is the one-worker time over the two-worker time; CPU is user + system time over wall time
-  (100% = one core busy throughout).
+  ${TIME ? '`/usr/bin/time -v` (maximum resident set size)' : 'polling `VmHWM` in /proc/<pid>/status'}. Each setting runs ${CLI_RUNS} times, one and two workers
+  alternated; the fastest run of each counts, and the largest peak RSS of all. The speed-up is the
+  one-worker time over the two-worker time; CPU is user + system time over wall time (100% = one core
+  busy throughout).
 - **Start-up:** \`node -e 0\`, \`cchc --version\`, \`cchc parse ${SMALL_PLAN}\` (stdout discarded), interleaved,
   two warm-up rounds, then the median of ${STARTUP_RUNS} each. \`bin/cchc.js\` loads the CLI bundled into one
   file (dist/cli/cchc.cjs) with the V8 code cache \`npm run build\` made for it (scripts/bundle-cli.js).
