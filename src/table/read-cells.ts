@@ -45,8 +45,8 @@ function squashedCut(text: string, line: number, info: LineInfo): string {
   return (info.flags[line - 1]! & UNSQUASHED) === 0 ? text.trim() : squashSpaces(text);
 }
 
-/** The `starts` of a cell of one line: `lineAt` gives its `line` for any offset. */
-const ONE_LINE: Cell['starts'] = [];
+/** The `starts` of a cell of one line: `lineAt` gives its `line` for any offset (shared: frozen). */
+const ONE_LINE = Object.freeze([]) as unknown as Cell['starts'];
 
 /**
  * The parts of the cell being read (segments of lines between `|`), kept apart: no object per part.
