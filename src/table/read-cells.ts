@@ -170,7 +170,7 @@ function readIndentedCells(lines: string[], region: TableRegion, info: LineInfo)
   for (let i = region.headerEnd; i < region.endLine; i++) {
     const line = lines[i]!;
     const lineNo = i + 1;
-    if (line.trim() === '') {
+    if ((info.flags[i]! & BLANK) !== 0) {
       if (line.startsWith(indent) && !rowStart) {
         // An indented blank line is an empty cell (001 writes them as a tab and a no-break space).
         cells.push({ text: '', line: lineNo, lines: [], rowStart: false, starts: [] });
