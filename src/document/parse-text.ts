@@ -269,14 +269,13 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
   warnings.push(...built.messages, ...tableResult.messages);
 
   // Lines citing a government resolution; normalising can only join `NQ-CP` by removing characters.
-  const mayCite = text.includes('NQ-CP') || changes.includes('zero-width') || changes.includes('control');
-  // A plain text is searched where the word occurs (programOf reads its lines as the normalised
+  // A plain text is searched once, where the word occurs (programOf reads its lines as the normalised
   // ones: they differ in no-break spaces only); another text has its normalised lines filtered.
-  const cited = !mayCite
-    ? ''
-    : plain
-      ? linesHolding(text, 'NQ-CP')
-      : lines.filter((l) => l.includes('NQ-CP')).join('\n');
+  const cited = plain
+    ? linesHolding(text, 'NQ-CP')
+    : text.includes('NQ-CP') || changes.includes('zero-width') || changes.includes('control')
+      ? lines.filter((l) => l.includes('NQ-CP')).join('\n')
+      : '';
   const { program, from: programFrom } = programOf(cited, header);
   const provenance = { ...header.provenance };
   if (programFrom) provenance.program = programFrom;
