@@ -50,11 +50,14 @@ export function lineOfOffset(block: Pick<Block, 'starts' | 'line'>, offset: numb
   return line;
 }
 
+/** How many lines have each length, for `isHardWrapped`: one array for every call (none keeps it). */
+const LENGTH_COUNTS = new Int32Array(112);
+
 /** True when most long lines end near one width: the text was hard-wrapped. */
 export function isHardWrapped(lines: string[], info: LineInfo = describeLines(lines)): boolean {
   // How many lines have each trimmed length, for the lines of 30 characters or more; a length over
   // 110 is counted as 111 (a 90th percentile over 110 is all the test needs to know of it).
-  const counts = new Int32Array(112);
+  const counts = LENGTH_COUNTS.fill(0);
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
     const length = info.end[i]! - info.first[i]!;
