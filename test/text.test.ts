@@ -5,9 +5,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultLexicon } from '../src/lexicon/load.js';
 import { fold, foldAtMost, foldChar, foldMapped, foldMappedAny, foldStart } from '../src/text/fold.js';
 import { isPlain, isTrimmed } from '../src/text/line-info.js';
 import { isSquashed, normalizeText, squashSpaces, utf8Length } from '../src/text/normalize.js';
+
+/** The default lexicon with other column phrases (each kind not named has none). */
+function defaultLexiconWith(columns: Record<string, string[]>) {
+  const base = defaultLexicon();
+  const empty = Object.fromEntries(Object.keys(base.columns).map((k) => [k, [] as string[]]));
+  return { ...base, columns: { ...empty, ...columns } as typeof base.columns };
+}
 
 /** Folding as defined: each code point by normalisation, then whitespace runs to one space, trimmed. */
 function foldPlain(text: string): string {
@@ -557,6 +565,64 @@ describe('columnKindOf', () => {
       { numRuns: 5000, seed: 20261122 },
     );
   });
+  it('reads the longest phrase a cell starts with, up to the longest the lexicon has', async () => {
+    const { columnKindOf } = await import('../src/table/cell-kinds.js');
+    const lexicon = defaultLexiconWith({
+      deadline: ['thoi gian hoan thanh cham nhat'],
+      task: ['thoi gian'],
+    });
+    // The longest phrase, followed by more words, wins over its start (a column of another kind).
+    expect(columnKindOf('Thời gian hoàn thành chậm nhất của đơn vị', lexicon)).toBe('deadline');
+    expect(columnKindOf('Thời gian hoàn thành chậm nhất', lexicon)).toBe('deadline');
+    expect(columnKindOf('Thời gian hoàn thành', lexicon)).toBe('task');
+  });
+
+  it('rules a line out only when no cell it starts names a column, whatever follows it, on any text', async () => {
+    const { columnKindOf, startsNoColumn } = await import('../src/table/cell-kinds.js');
+    const { defaultLexicon } = await import('../src/lexicon/load.js');
+    const lexicon = defaultLexicon();
+    const piece = fc.constantFrom(
+      'STT',
+      'Số TT',
+      'Nhiệm vụ',
+      'Cơ quan',
+      'chủ trì',
+      'CƠ QUAN PHỐI HỢP',
+      'Thời gian',
+      'hoàn thành',
+      'Ghi chú',
+      'Sản phẩm',
+      'Nội dung',
+      '.',
+      ':',
+      ' ',
+      '\u00a0',
+      '\t',
+      '\u2028',
+      '\u0301',
+      '\u0001',
+      'Sở Nội vụ',
+    );
+    const text = fc
+      .array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 4 })
+      .map((parts) => parts.join(''));
+    let ruledOut = 0;
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 2 }), (line, next) => {
+        if (!startsNoColumn(line, lexicon)) return;
+        ruledOut++;
+        // The cell a table finder would join: the line and the lines after it, trimmed, with spaces.
+        const cell = [line, ...next].map((l) => l.trim()).join(' ');
+        expect(columnKindOf(line, lexicon)).toBeNull();
+        expect(columnKindOf(line.trim(), lexicon)).toBeNull();
+        expect(columnKindOf(cell, lexicon)).toBeNull();
+      }),
+      { numRuns: 5000, seed: 20261203 },
+    );
+    // Both answers are asked: many lines are ruled out, and the others are not.
+    expect(ruledOut).toBeGreaterThan(500);
+    expect(ruledOut).toBeLessThan(4500);
+  });
 });
 
 describe('startsWithWord', () => {
@@ -681,6 +747,33 @@ describe('opensCaption', () => {
       }
     }
     expect(continuesCaption(0x28, 0x20)).toBe(true);
+  });
+});
+
+describe('mayEndTable', () => {
+  it("passes exactly the first visible units with which a line can end a table, under the regexes' flags", async () => {
+    const { mayEndTable, NEXT_DOCUMENT, TABLE_STOP } = await import('../src/table/find-tables.js');
+    // Each alternative of the two regexes, without its first letter.
+    const tails = [
+      'ơi nhận',
+      'hụ lục',
+      'm.',
+      't.',
+      'ẫu',
+      ' ',
+      'Y BAN NHÂN DÂN',
+      'Ỷ BAN NHÂN DÂN',
+      'ỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ố: 1',
+    ];
+    for (let c = 0; c < 0x10000; c++) {
+      const lead = String.fromCharCode(c);
+      // The lead is the first unit `trim` keeps: a blank is never one.
+      if (lead.trim() === '') continue;
+      const ends = tails.some((tail) => TABLE_STOP.test(lead + tail) || NEXT_DOCUMENT.test(lead + tail));
+      expect(mayEndTable(c)).toBe(ends);
+    }
   });
 });
 

@@ -192,6 +192,8 @@ export type ColumnKind =
 // words: most cells start with none of them, and are no header.
 interface ColumnIndex {
   phrases: Map<string, ColumnKind>;
+  /** The length of the longest phrase: a longer start of a cell is none. */
+  longest: number;
   firstWords: Set<string>;
   /** The first words as a trie of folded units, walked over a cell without folding it. */
   trie: TrieNode;
@@ -250,10 +252,21 @@ function columnIndex(columns: TableLexicon['columns']): ColumnIndex {
       for (const phrase of list) if (!phrases.has(phrase)) phrases.set(phrase, kind as ColumnKind);
     }
     const firstWords = new Set([...phrases.keys()].map((p) => p.split(' ')[0]!));
-    index = { phrases, firstWords, trie: trieOf(firstWords) };
+    const longest = Math.max(0, ...[...phrases.keys()].map((p) => p.length));
+    index = { phrases, longest, firstWords, trie: trieOf(firstWords) };
     COLUMN_INDEX.set(columns, index);
   }
   return index;
+}
+
+/**
+ * Whether a cell starting with `text`'s first word names no column, whatever follows that word after a
+ * blank (`columnKindOf` is null for `text`, and for `text` trimmed and joined to more with a space): the
+ * first word is walked through the columns' first words, without cutting or folding it. A table finder
+ * asks it of a line before joining the lines of a cell that the line would start.
+ */
+export function startsNoColumn(text: string, lexicon: TableLexicon): boolean {
+  return firstWordRulesOut(text, columnIndex(lexicon.columns).trie);
 }
 
 /** `stt.`, `ghi chu:` → without the trailing dots and colons. */
@@ -266,7 +279,7 @@ function withoutTrailingStops(text: string): string {
 /** The column a header cell names, by its longest matching folded phrase: `Thời gian hoàn thành chậm nhất` → deadline. */
 export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | null {
   if (text.length > 80) return null;
-  const { phrases, firstWords, trie } = columnIndex(lexicon.columns);
+  const { phrases, longest, firstWords, trie } = columnIndex(lexicon.columns);
   // Most cells (a task's text, an agency) start with no column's first word: tell from that word alone.
   if (firstWordRulesOut(text, trie)) return null;
   const folded = withoutTrailingStops(fold(text));
@@ -276,7 +289,8 @@ export function columnKindOf(text: string, lexicon: TableLexicon): ColumnKind | 
   // The longest phrase the cell is, or starts with as whole words.
   const whole = phrases.get(folded);
   if (whole !== undefined) return whole;
-  for (let end = folded.lastIndexOf(' '); end > 0; end = folded.lastIndexOf(' ', end - 1)) {
+  // (A start longer than the longest phrase is none: the search begins at the last word that fits.)
+  for (let end = folded.lastIndexOf(' ', longest); end > 0; end = folded.lastIndexOf(' ', end - 1)) {
     const kind = phrases.get(folded.slice(0, end));
     if (kind !== undefined) return kind;
   }

@@ -19,7 +19,7 @@ import {
   PIPE,
   SEPARATORS,
 } from '../text/line-info.js';
-import { type ColumnKind, columnKindOf, type TableLexicon } from './cell-kinds.js';
+import { type ColumnKind, columnKindOf, startsNoColumn, type TableLexicon } from './cell-kinds.js';
 import { isBlank } from './read-cells.js';
 
 export type Layout = 'L1' | 'L2' | 'L3';
@@ -140,8 +140,8 @@ function findL2Header(
 ): TableRegion | null {
   const { flags, first } = info;
   for (let i = from; i < lines.length; i++) {
-    // An indented line has blanks before its text.
-    if (first[i]! <= 0) continue;
+    // An indented line has blanks before its text, and a header's first line names a column.
+    if (first[i]! <= 0 || startsNoColumn(lines[i]!, lexicon)) continue;
     const m = INDENT.exec(lines[i]!);
     if (!m) continue;
     const indent = m[1]!;
@@ -179,6 +179,9 @@ function findL3Header(
     // A header cell is followed by a lone `|` within three lines.
     if (!(isLonePipe(i + 1) || isLonePipe(i + 2) || isLonePipe(i + 3))) continue;
     if ((info.flags[i]! & (LONE_PIPE | BLANK)) !== 0) continue;
+    // A body cell (a task, an agency) starts with no column's first word: told from its first line,
+    // before the cell's lines are joined.
+    if (startsNoColumn(lines[i]!, lexicon)) continue;
     const kinds: ColumnKind[] = [];
     let j = i;
     let lastPipe = -1;
@@ -213,10 +216,40 @@ function findL3Header(
 }
 
 // A line that cannot continue a table: the appendix or signature blocks that follow it.
-const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
+export const TABLE_STOP = /^\s*(?:nơi nhận|phụ lục|tm\.|kt\.|mẫu|\* )/iu;
 // The header block of another document (a second plan pasted after the first): capitals only, so a
 // lead cell `Ủy ban nhân dân tỉnh` does not end a table.
-const NEXT_DOCUMENT = /^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Số\s*:\s*\d)/u;
+export const NEXT_DOCUMENT =
+  /^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Số\s*:\s*\d)/u;
+
+/**
+ * Whether a line whose first visible unit is `lead` may match `TABLE_STOP` or `NEXT_DOCUMENT`: `n`, `p`,
+ * `t`, `k` (and the Kelvin sign, which `iu` matches as `k`), `m` in either case and `*`; `Ủ`, `U`, `C`
+ * and `S`. Most lines of a table start otherwise, and are not run through either regex.
+ */
+export function mayEndTable(lead: number): boolean {
+  switch (lead) {
+    case 0x4e: // N
+    case 0x6e:
+    case 0x50: // P
+    case 0x70:
+    case 0x54: // T
+    case 0x74:
+    case 0x4b: // K
+    case 0x6b:
+    case 0x212a:
+    case 0x4d: // M
+    case 0x6d:
+    case 0x2a: // *
+    case 0x1ee6: // Ủ
+    case 0x55: // U
+    case 0x43: // C
+    case 0x53: // S
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** `BÁO CÁO`, `PHỤ LỤC 2`: a capitalised line of two or more words (a lone `(TTHC)` is not one). */
 function isHeadingLike(line: string): boolean {
@@ -247,7 +280,7 @@ function endOfPipeTable(lines: string[], region: TableRegion, info: LineInfo, li
     }
     if ((flags[i]! & BLANK) !== 0) continue;
     const line = lines[i]!;
-    if (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)) break;
+    if (mayEndTable(info.lead[i]!) && (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line))) break;
     gap++;
     if (gap > maxGap) break;
   }
