@@ -1158,3 +1158,69 @@ describe('allMatches', () => {
     );
   });
 });
+
+describe('cell readers told by their first unit', () => {
+  it('read what their regexes read, on any text', async () => {
+    const { numberedItem, numberOnly, romanOnly, sectionHeading } = await import(
+      '../src/table/cell-kinds.js'
+    );
+    const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+    // The readers as they were: each regex, run on every text.
+    const definitions = {
+      romanOnly: (t: string) => {
+        const m = /^([IVX]{1,7})\s*[.:)]?$/.exec(t);
+        return m && ROMAN.test(m[1]!) ? m[1]! : null;
+      },
+      sectionHeading: (t: string) => {
+        const m = /^([IVX]{1,7})(?:\s*[.:)-]\s*|\s+(?=\p{Lu}))(\S.*)$/u.exec(t);
+        return !m || !ROMAN.test(m[1]!) ? null : { numeral: m[1]!, title: m[2]!.trim() };
+      },
+      numberOnly: (t: string) => /^(\d{1,3}(?:\.\d{1,3}){0,4})\s*[.)]?$/.exec(t)?.[1] ?? null,
+      numberedItem: (t: string) => {
+        const m =
+          /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(?=[A-Za-z\u00C0-\u024F\u1E00-\u1EFF“"(])(.+)$/u.exec(
+            t,
+          );
+        return m ? { number: m[1]!, text: m[2]!.trim() } : null;
+      },
+    };
+    const readers = { romanOnly, sectionHeading, numberOnly, numberedItem };
+    const piece = fc.constantFrom(
+      'I',
+      'V',
+      'X',
+      'IV',
+      '1',
+      '12',
+      '3.1',
+      '.',
+      ')',
+      ':',
+      '-',
+      ' ',
+      '\t',
+      '(',
+      'Xây dựng',
+      '1.2. ',
+      '3 ',
+      'Sở',
+      '“',
+      '٣',
+      '１',
+    );
+    const found = { romanOnly: 0, sectionHeading: 0, numberOnly: 0, numberedItem: 0 };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 2 })), { maxLength: 5 }), (parts) => {
+        const t = parts.join('');
+        for (const name of Object.keys(readers) as (keyof typeof readers)[]) {
+          const expected = definitions[name](t);
+          if (expected !== null) found[name]++;
+          expect(readers[name](t)).toEqual(expected);
+        }
+      }),
+      { numRuns: 10000, seed: 20261203 },
+    );
+    // Each definition reads something: the cases are not all ruled out by their first unit.
+    for (const count of Object.values(found)) expect(count).toBeGreaterThan(50);
+  });
+});

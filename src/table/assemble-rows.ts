@@ -272,7 +272,7 @@ class RowAssembler {
   feed(cell: Cell, lookahead: () => Cell | undefined) {
     const text = cell.text;
     if (text === '') return;
-    if (/^\(\d{1,2}\)$/.test(text)) {
+    if (text.charCodeAt(0) === 0x28 && /^\(\d{1,2}\)$/.test(text)) {
       // A column number (`(1)`) outside the header row: a footnote mark or a stray cell, quoted.
       this.warn(
         'TABLE_CELL_UNEXPECTED',

@@ -19,8 +19,22 @@ export type TableLexicon = Pick<LexiconData, 'columns' | 'funding' | 'agencyHead
 // A valid roman numeral up to 39, the most a plan's sections reach: `I`, `IV`, `VIII`, `XII`.
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 
+// Each reader below is an anchored regex whose first unit is a roman letter or a digit: most cells
+// (agencies, deadlines, titles) start otherwise and are told so by that unit, not by running the regex.
+
+/** `I`, `V` or `X`, as a code unit (NaN, the unit of an empty text, is none). */
+function isRomanLetter(c: number): boolean {
+  return c === 0x49 || c === 0x56 || c === 0x58;
+}
+
+/** An ASCII digit, what `\d` matches (with or without the `u` flag), as a code unit. */
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** `VIII`, `VII.` — a section numeral standing alone in its cell (000: `VII. | CÔNG TÁC TUYÊN TRUYỀN`). */
 export function romanOnly(text: string): string | null {
+  if (!isRomanLetter(text.charCodeAt(0))) return null;
   const m = /^([IVX]{1,7})\s*[.:)]?$/.exec(text);
   return m && ROMAN.test(m[1]!) ? m[1]! : null;
 }
@@ -30,6 +44,7 @@ export function romanOnly(text: string): string | null {
  * Without a dot the title must start with a capital, so `V ăn bản` style noise is not a section.
  */
 export function sectionHeading(text: string): { numeral: string; title: string } | null {
+  if (!isRomanLetter(text.charCodeAt(0))) return null;
   const m = /^([IVX]{1,7})(?:\s*[.:)-]\s*|\s+(?=\p{Lu}))(\S.*)$/u.exec(text);
   if (!m || !ROMAN.test(m[1]!)) return null;
   return { numeral: m[1]!, title: m[2]!.trim() };
@@ -37,6 +52,7 @@ export function sectionHeading(text: string): { numeral: string; title: string }
 
 /** `1`, `1.1`, `2.3.` — a number standing alone in its cell (the STT column). */
 export function numberOnly(text: string): string | null {
+  if (!isDigit(text.charCodeAt(0))) return null;
   const m = /^(\d{1,3}(?:\.\d{1,3}){0,4})\s*[.)]?$/.exec(text);
   return m ? m[1]! : null;
 }
@@ -46,6 +62,7 @@ export function numberOnly(text: string): string | null {
  * as printed and the text after it. The text must start with a letter, so `31/12/2017` is not item 31.
  */
 export function numberedItem(text: string): { number: string; text: string } | null {
+  if (!isDigit(text.charCodeAt(0))) return null;
   const m = /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(?=[A-Za-z\u00C0-\u024F\u1E00-\u1EFF“"(])(.+)$/u.exec(
     text,
   );
