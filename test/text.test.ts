@@ -1224,3 +1224,58 @@ describe('cell readers told by their first unit', () => {
     for (const count of Object.values(found)) expect(count).toBeGreaterThan(50);
   });
 });
+
+describe('first units that rule a regex out', () => {
+  it('passes exactly the first units a preamble line can start with', async () => {
+    const { opensPreamble } = await import('../src/segment/blocks.js');
+    const preamble = /^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
+    for (let c = 0; c < 0x10000; c++) {
+      for (const tail of ['ăn cứ Luật', 'hực hiện', 'ét đề nghị', 'ăn cứa', 'hực hiện:']) {
+        const text = String.fromCharCode(c) + tail;
+        expect(opensPreamble(text)).toBe(preamble.test(text));
+      }
+    }
+  });
+  it('passes exactly the second units a lettered item can have', async () => {
+    const { LETTERED, mayBeLettered } = await import('../src/segment/blocks.js');
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      // A second unit LETTERED can read, with what may follow it.
+      const readable = ['a' + ch + ') rà soát', 'a' + ch + ' ) rà soát', 'a' + ch + 'rà soát'].some((t) =>
+        LETTERED.test(t),
+      );
+      expect(mayBeLettered(c)).toBe(readable);
+    }
+  });
+  it('passes exactly the first units of a fold that can start a deadline head', async () => {
+    const { DEADLINE_HEAD, mayStartDeadline } = await import('../src/table/cell-kinds.js');
+    // Each head without its first unit (a head of digits, with the digits it needs).
+    const tails = [
+      'uy i',
+      'hang 8',
+      'am 2017',
+      'ruoc ',
+      'ham nhat',
+      'an chot',
+      'huong xuyen',
+      'ang nam',
+      'inh ky',
+      'heo quy dinh',
+      'u nay',
+      'iai doan',
+      '0 thang',
+      'au nam',
+      'uoi nam',
+      'iua nam',
+      'rong nam',
+      '/12',
+      '.12.2017',
+      '017',
+      '2 thang',
+    ];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      expect(mayStartDeadline(c)).toBe(tails.some((tail) => DEADLINE_HEAD.test(ch + tail)));
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * paragraph per line (000). The wrapping is detected from the line lengths.
  */
 
+import { isLatinLetter } from '../text/letters.js';
 import { describeLines, isTrimmed, type LineInfo, SEPARATORS } from '../text/line-info.js';
 import type { LineLookup } from '../text/line-set.js';
 export type BlockKind = 'heading' | 'bullet' | 'numbered' | 'lettered' | 'paragraph';
@@ -30,7 +31,7 @@ export const ROMAN_HEADING = /^([IVX]{1,7})\s*[.:)]\s*(\S.*)?$/u;
 export const ROMAN_HEADING_NO_DOT = /^([IVX]{1,7})\s+(\p{Lu}.*)$/u;
 export const ARABIC_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(\S.*)?$/u;
 const BULLET = /^([-–—+*•·])\s*(\S.*)?$/u;
-const LETTERED = /^([a-zđ])\s*\)\s*(\S.*)$/u;
+export const LETTERED = /^([a-zđ])\s*\)\s*(\S.*)$/u;
 /** U+2028 or U+2029, which `.` does not match. */
 const LINE_SEPARATOR = /[\u2028\u2029]/;
 
@@ -107,7 +108,8 @@ function classify(text: string): Classified {
     const heading = body.length <= 120 && !/[.;]$/.test(body);
     return { kind: heading ? 'heading' : 'numbered', numeral: m[1]!, level: depth + 1, body };
   }
-  m = letter ? LETTERED.exec(text) : null;
+  // `a)`, `b )`: after the letter comes `)` or a blank (most lines starting with a small letter continue a wrapped sentence).
+  m = letter && mayBeLettered(text.charCodeAt(1)) ? LETTERED.exec(text) : null;
   if (m) return { kind: 'lettered', numeral: m[1]!, level: 0, body: m[2]!.trim() };
   if (bullet) {
     // BULLET without the regex, which runs `.*` over the whole (often long) line; `.` stops at
@@ -119,6 +121,11 @@ function classify(text: string): Classified {
     if (m) return { kind: 'bullet', numeral: null, level: 0, body: (m[2] ?? '').trim() };
   }
   return PARAGRAPH(text);
+}
+
+/** What `LETTERED` allows after its letter: `)` or a blank (`a)`, `b )`). */
+export function mayBeLettered(second: number): boolean {
+  return second === 0x29 || isTrimmed(second);
 }
 
 /** `-`, `–`, `—`, `+`, `*`, `•`, `·`: the marks `BULLET` opens with. */
@@ -139,6 +146,14 @@ function endsSentence(text: string): boolean {
   if (last === '"' || last === '”' || last === ')') end--;
   const c = text[end];
   return c === '.' || c === ':' || c === '!' || c === '?';
+}
+
+const PREAMBLE = /^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u;
+
+/** `Căn cứ Luật ...`, `Thực hiện ...`, `Xét đề nghị ...`: only a line starting with `C`, `T` or `X` is run through the regex. */
+export function opensPreamble(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first === 0x43 || first === 0x54 || first === 0x58) && PREAMBLE.test(text);
 }
 
 export function isHeadingLine(text: string, caps: boolean = isAllCaps(text)): boolean {
@@ -177,16 +192,6 @@ export function isAllCaps(text: string): boolean {
   // does one expand): it remains to find two letters.
   if (text !== text.toUpperCase()) return false;
   return countLetters(text, 2) >= 2;
-}
-
-/** `[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]`, a Latin letter as the block builder counts them. */
-function isLatinLetter(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0xc0 && c <= 0x24f) ||
-    (c >= 0x1e00 && c <= 0x1eff)
-  );
 }
 
 /** How many Latin letters `text` holds, counting no further than `enough`. */
@@ -292,7 +297,7 @@ export function buildBlocks(
         prev.block.kind !== 'heading' &&
         !endsSentence(prev.lastLine) &&
         prev.headingLine === isHeadingLine(text, caps[i] === 1) &&
-        !/^(?:Căn cứ|Thực hiện|Xét đề nghị)(?![A-Za-z\u00C0-\u024F\u1E00-\u1EFF])/u.test(text);
+        !opensPreamble(text);
       if (headingCont || proseCont) {
         append(prev, text, lineNo, caps[i] === 1);
         continue;

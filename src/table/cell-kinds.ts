@@ -13,6 +13,7 @@ import {
   type TrieNode,
   trieOf,
 } from '../text/fold.js';
+import { isLatinLetter } from '../text/letters.js';
 
 export type TableLexicon = Pick<LexiconData, 'columns' | 'funding' | 'agencyHeads' | 'productHeads'>;
 
@@ -77,7 +78,7 @@ export function isStructural(text: string): boolean {
 // Deadline cells begin with a period word, a date or a recurrence; anchored so that a task that
 // merely mentions `năm 2014` is not a deadline. `Quý I năm 2014`, `Tháng 8/2017`, `31/12/2017`,
 // `Thường xuyên`, `Hàng năm (Theo lộ trình ...)`, `Theo quy định`, `Năm 2017-2018`.
-const DEADLINE_HEAD =
+export const DEADLINE_HEAD =
   /^(?:quy\b|thang\s*\d|nam\s*\d|truoc\b|cham nhat|han chot|thuong xuyen|hang (?:nam|quy|thang|tuan)|dinh ky|theo (?:quy dinh|ke hoach|huong dan|lo trinh|tien do|yeu cau|chi dao)|tu (?:quy|thang|nam|nay)|giai doan|\d+ thang|dau nam|cuoi nam|giua nam|trong (?:quy|thang|nam)|\d{1,2}\s*\/\s*\d{1,2}\b|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\d{4}\b)/;
 
 /**
@@ -101,8 +102,25 @@ export function foldedHead(text: string, ...heads: readonly (readonly string[])[
   return head.length === min && LONG_DIGITS.test(head) ? fold(text) : head;
 }
 
+/**
+ * Whether a fold can start with one of `DEADLINE_HEAD`'s heads, by its first unit: `q`, `t`, `n`, `c`, `h`,
+ * `d`, `g` or a digit (most agency and funding cells start otherwise, and skip the regex).
+ */
+export function mayStartDeadline(c: number): boolean {
+  return (
+    c === 0x71 ||
+    c === 0x74 ||
+    c === 0x6e ||
+    c === 0x63 ||
+    c === 0x68 ||
+    c === 0x64 ||
+    c === 0x67 ||
+    isDigit(c)
+  );
+}
+
 export function isDeadlineLike(text: string, folded: string = foldedHead(text)): boolean {
-  return DEADLINE_HEAD.test(folded) && !numberedItem(text);
+  return mayStartDeadline(folded.charCodeAt(0)) && DEADLINE_HEAD.test(folded) && !numberedItem(text);
 }
 
 /** Whether `folded` starts with one of `heads` as a word (see `startsWithHead`). */
@@ -118,9 +136,8 @@ export function startsWithWord(folded: string, heads: readonly string[]): boolea
 
 function startsWithHead(folded: string, head: string): boolean {
   if (!folded.startsWith(head)) return false;
-  const next = folded.charAt(head.length);
-  // `ubndcap huyen` (a missing space in 004) still starts with `ubnd`.
-  return next === '' || !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(next) || head.length >= 4;
+  // `ubndcap huyen` (a missing space in 004) still starts with `ubnd`; past the end is no letter (NaN).
+  return head.length >= 4 || !isLatinLetter(folded.charCodeAt(head.length));
 }
 
 interface HeadIndex {

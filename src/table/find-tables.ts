@@ -304,7 +304,12 @@ function endOfL2Table(lines: string[], region: TableRegion, info: LineInfo, limi
     }
     // A line that is not indented continues the cell above (a re-wrapped cell), unless a blank
     // line came first or it reads as the heading of what follows (001: ` BÁO CÁO`).
-    if (afterBlank || isHeadingLike(line) || TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)) break;
+    if (
+      afterBlank ||
+      isHeadingLike(line) ||
+      (mayEndTable(info.lead[i]!) && (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)))
+    )
+      break;
     last = i + 1;
   }
   return last;
