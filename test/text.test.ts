@@ -751,29 +751,57 @@ describe('opensCaption', () => {
 });
 
 describe('mayEndTable', () => {
-  it("passes exactly the first visible units with which a line can end a table, under the regexes' flags", async () => {
+  it("passes exactly the first two visible units with which a line can end a table, under the regexes' flags", async () => {
     const { mayEndTable, NEXT_DOCUMENT, TABLE_STOP } = await import('../src/table/find-tables.js');
-    // Each alternative of the two regexes, without its first letter.
+    // Each alternative of the two regexes, without its first two units.
     const tails = [
-      'ơi nhận',
-      'hụ lục',
-      'm.',
-      't.',
-      'ẫu',
-      ' ',
-      'Y BAN NHÂN DÂN',
-      'Ỷ BAN NHÂN DÂN',
-      'ỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'ỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'ố: 1',
+      'i nhận',
+      'ụ lục',
+      '.',
+      'u',
+      '',
+      ' BAN NHÂN DÂN',
+      'NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'NG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      ': 1',
     ];
+    const ends = (text: string) => TABLE_STOP.test(text) || NEXT_DOCUMENT.test(text);
+    // Any first unit, with the second units the alternatives have.
+    const seconds = ['ơ', 'Ơ', 'h', 'H', 'm', 'M', 't', 'T', 'ẫ', 'Ẫ', ' ', 'Y', 'Ỷ', 'Ộ', 'ộ', 'ố', 'Ố'];
     for (let c = 0; c < 0x10000; c++) {
       const lead = String.fromCharCode(c);
       // The lead is the first unit `trim` keeps: a blank is never one.
       if (lead.trim() === '') continue;
-      const ends = tails.some((tail) => TABLE_STOP.test(lead + tail) || NEXT_DOCUMENT.test(lead + tail));
-      expect(mayEndTable(c)).toBe(ends);
+      for (const second of seconds) {
+        const text = lead + second;
+        expect(mayEndTable(c, second.charCodeAt(0))).toBe(tails.some((tail) => ends(text + tail)));
+      }
     }
+    // Any second unit, after the first units the alternatives have.
+    for (const lead of [
+      'n',
+      'N',
+      'p',
+      'P',
+      't',
+      'T',
+      'k',
+      'K',
+      '\u212a',
+      'm',
+      'M',
+      '*',
+      'Ủ',
+      'U',
+      'C',
+      'S',
+    ]) {
+      for (let c = 0; c < 0x10000; c++) {
+        const text = lead + String.fromCharCode(c);
+        expect(mayEndTable(lead.charCodeAt(0), c)).toBe(tails.some((tail) => ends(text + tail)));
+      }
+    }
+    expect(mayEndTable(0x2a, Number.NaN)).toBe(false);
   });
 });
 

@@ -223,32 +223,47 @@ export const NEXT_DOCUMENT =
   /^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Số\s*:\s*\d)/u;
 
 /**
- * Whether a line whose first visible unit is `lead` may match `TABLE_STOP` or `NEXT_DOCUMENT`: `n`, `p`,
- * `t`, `k` (and the Kelvin sign, which `iu` matches as `k`), `m` in either case and `*`; `Ủ`, `U`, `C`
- * and `S`. Most lines of a table start otherwise, and are not run through either regex.
+ * Whether a line whose first visible units are `lead` and `next` (NaN past the end) may match
+ * `TABLE_STOP` or `NEXT_DOCUMENT`: each alternative's first two units, in the cases the flags match
+ * (`nơi`, `phụ`, `tm.`, `kt.` with the Kelvin sign, `mẫu`, `* `; `ỦY`, `UỶ`, `CỘNG`, `Số`). Most lines of
+ * a table (`Sở Nội vụ`, `Thường xuyên`, `Kinh phí`) are not run through either regex.
  */
-export function mayEndTable(lead: number): boolean {
+export function mayEndTable(lead: number, next: number): boolean {
   switch (lead) {
-    case 0x4e: // N
+    case 0x4e: // N: nơi nhận
     case 0x6e:
-    case 0x50: // P
+      return next === 0x1a1 || next === 0x1a0;
+    case 0x50: // P: phụ lục
     case 0x70:
-    case 0x54: // T
+      return next === 0x68 || next === 0x48;
+    case 0x54: // T: tm.
     case 0x74:
-    case 0x4b: // K
+      return next === 0x6d || next === 0x4d;
+    case 0x4b: // K: kt.
     case 0x6b:
     case 0x212a:
-    case 0x4d: // M
+      return next === 0x74 || next === 0x54;
+    case 0x4d: // M: mẫu
     case 0x6d:
-    case 0x2a: // *
-    case 0x1ee6: // Ủ
-    case 0x55: // U
-    case 0x43: // C
-    case 0x53: // S
-      return true;
+      return next === 0x1eab || next === 0x1eaa;
+    case 0x2a: // `* `
+      return next === 0x20;
+    case 0x1ee6: // ỦY
+      return next === 0x59;
+    case 0x55: // UỶ
+      return next === 0x1ef6;
+    case 0x43: // CỘNG
+      return next === 0x1ed8;
+    case 0x53: // Số
+      return next === 0x1ed1;
     default:
       return false;
   }
+}
+
+/** `mayEndTable` of line `i` (0-based), from its description. */
+function mayEndTableAt(lines: readonly string[], i: number, info: LineInfo): boolean {
+  return mayEndTable(info.lead[i]!, lines[i]!.charCodeAt(info.first[i]! + 1));
 }
 
 /** `BÁO CÁO`, `PHỤ LỤC 2`: a capitalised line of two or more words (a lone `(TTHC)` is not one). */
@@ -280,7 +295,7 @@ function endOfPipeTable(lines: string[], region: TableRegion, info: LineInfo, li
     }
     if ((flags[i]! & BLANK) !== 0) continue;
     const line = lines[i]!;
-    if (mayEndTable(info.lead[i]!) && (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line))) break;
+    if (mayEndTableAt(lines, i, info) && (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line))) break;
     gap++;
     if (gap > maxGap) break;
   }
@@ -307,7 +322,7 @@ function endOfL2Table(lines: string[], region: TableRegion, info: LineInfo, limi
     if (
       afterBlank ||
       isHeadingLike(line) ||
-      (mayEndTable(info.lead[i]!) && (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)))
+      (mayEndTableAt(lines, i, info) && (TABLE_STOP.test(line) || NEXT_DOCUMENT.test(line)))
     )
       break;
     last = i + 1;
