@@ -1307,3 +1307,36 @@ describe('first units that rule a regex out', () => {
     }
   });
 });
+
+describe('partnerIn', () => {
+  it('finds what the partner regex finds, on any text', async () => {
+    const { partnerIn } = await import('../src/document/build-tasks.js');
+    const regex = /\sphối hợp với\s/iu;
+    const piece = fc.constantFrom(
+      ' phối hợp với ',
+      ' PHỐI HỢP VỚI ',
+      ' Phối Hợp Với ',
+      '\u00a0phối hợp với\t',
+      'hợp',
+      'HỢP',
+      'ợ',
+      'Ợ',
+      ' ',
+      'Sở Nội vụ',
+      'phối hợp với',
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 5 }), (parts) => {
+        const t = parts.join('');
+        const expected = regex.exec(t);
+        if (expected) found++;
+        const got = partnerIn(t);
+        expect(got?.index ?? null).toBe(expected?.index ?? null);
+        expect(got?.[0] ?? null).toBe(expected?.[0] ?? null);
+      }),
+      { numRuns: 5000, seed: 20261203 },
+    );
+    expect(found).toBeGreaterThan(200);
+  });
+});

@@ -207,6 +207,14 @@ interface TaskContext {
 // `Sở Nội vụ phối hợp với cơ quan có thẩm quyền` in a lead cell: the second agency is a partner.
 const LEAD_WITH_PARTNER = /\sphối hợp với\s/iu;
 
+/**
+ * `LEAD_WITH_PARTNER.exec(text)`, run only on a text holding the `ợ` of `hợp` (the one unit the flags
+ * match it with is `Ợ`): a lead cell names one agency, and most do not join a partner to it.
+ */
+export function partnerIn(text: string): RegExpExecArray | null {
+  return text.includes('ợ') || text.includes('Ợ') ? LEAD_WITH_PARTNER.exec(text) : null;
+}
+
 function buildTask(raw: RawTask, t: TaskContext): Task {
   const { lexicon, deadlineContext } = t.ctx;
   const v = raw.values;
@@ -236,7 +244,7 @@ function buildTask(raw: RawTask, t: TaskContext): Task {
   }
   let lead = v.lead ? splitAgencies(v.lead.text, lexicon) : [];
   let partners = v.partners ? splitAgencies(v.partners.text, lexicon) : [];
-  const withPartner = v.lead ? LEAD_WITH_PARTNER.exec(v.lead.text) : null;
+  const withPartner = v.lead ? partnerIn(v.lead.text) : null;
   if (v.lead && withPartner) {
     lead = splitAgencies(v.lead.text.slice(0, withPartner.index), lexicon);
     const more = splitAgencies(v.lead.text.slice(withPartner.index + withPartner[0].length), lexicon);
