@@ -249,6 +249,23 @@ describe('normalizeText', () => {
     );
   });
 
+  it('splits a text whose every line end is a CR LF into the lines the other ends would give', () => {
+    const line = fc.array(fc.constantFrom('Sở Nội vụ', ' ', '\u00a0', '|', '5%', '\t', 'a', '\r', '\n'), {
+      maxLength: 4,
+    });
+    let crlfOnly = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.boolean(), (lines, final) => {
+        const t = lines.map((l) => l.join('')).join('\r\n') + (final ? '\r\n' : '');
+        const n = normalizeText(t);
+        if (n.info.crlfOnly) crlfOnly++;
+        expect(n.lines).toEqual(normalizePlain(t).lines);
+      }),
+      { numRuns: 3000, seed: 20261203 },
+    );
+    expect(crlfOnly).toBeGreaterThan(300);
+  });
+
   it('describes each line as the regexes and trim say, in one scan of a plain text or line by line, on any text', async () => {
     const {
       BLANK,

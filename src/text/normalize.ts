@@ -90,8 +90,10 @@ export function normalizeText(input: string): NormalizedText {
       text = text.replace(/\u00a0/g, ' ');
       plainChanges.push('nbsp');
     }
-    // Split at every line end at once (twice as fast as replacing CR LF and CR first).
-    return { lines: cr ? text.split(LINE_END) : text.split('\n'), info, changes: plainChanges, plain: true };
+    // Split at every line end at once (twice as fast as replacing CR LF and CR first); a text whose
+    // every line end is a CR LF at that string, faster still.
+    const lines = !cr ? text.split('\n') : info.crlfOnly === true ? text.split('\r\n') : text.split(LINE_END);
+    return { lines, info, changes: plainChanges, plain: true };
   }
   const changes: NormalizationChange[] = [];
   const { odd, cr, markRun } = survey(input);
