@@ -10,7 +10,8 @@ import type { LexiconData } from '../lexicon/types.js';
 import type { CchcDocument } from '../model/document.js';
 import type { Message } from '../model/types.js';
 import { InputError, parseBytes, parseFile } from '../node/parse-file.js';
-import { defaultWorkerCount, type JobResult, type ParseJob } from '../node/worker-pool.js';
+import { defaultWorkerCount } from '../node/worker-count.js';
+import type { JobResult, ParseJob } from '../node/worker-pool.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { chalkFor } from './style.js';
@@ -128,8 +129,14 @@ export async function streamDocuments<T>(
     await onItem({ payload: payload as T, key, originalKey, path });
   };
   const parseOptions = { lexicon, ...(options.encoding ? { encoding: options.encoding } : {}) };
-  const { TRANSFORMS } = await import('../node/transforms.js');
-  const transformFn = TRANSFORMS[transform] ?? TRANSFORMS.document!;
+  // The whole document (TRANSFORMS.document) needs nothing loaded; the others bring the export
+  // tables and the CSV writer, which `parse` and `overdue` do not need to start.
+  const transformFn =
+    transform === 'document'
+      ? (doc: CchcDocument) => doc
+      : await import('../node/transforms.js').then(
+          ({ TRANSFORMS }) => TRANSFORMS[transform] ?? TRANSFORMS.document!,
+        );
   const reduce = (doc: CchcDocument) => transformFn(doc, transformOptions);
   const files = inputs.filter((i) => i.kind === 'file').length;
   const progress = (await import('./progress.js')).startProgress(io, inputs.length);

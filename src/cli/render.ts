@@ -1,8 +1,8 @@
 /**
  * Data to stdout in the format asked for. JSON is pretty on a TTY (or with --pretty) and compact
- * when piped; YAML and tables load their libraries only when used.
+ * when piped; YAML, CSV and tables load their libraries only when used.
  */
-import { type CsvValue, toCsv } from '../export/csv.js';
+import type { CsvValue } from '../export/csv.js';
 import type { CliIo } from './io.js';
 import { chalkFor } from './style.js';
 
@@ -21,7 +21,8 @@ export async function writeYaml(io: CliIo, value: unknown) {
   io.stdout.write(stringify(value, { lineWidth: 0 }));
 }
 
-export function writeCsv(io: CliIo, rows: Record<string, CsvValue>[], columns: string[]) {
+export async function writeCsv(io: CliIo, rows: Record<string, CsvValue>[], columns: string[]) {
+  const { toCsv } = await import('../export/csv.js');
   io.stdout.write(toCsv(rows, columns));
 }
 

@@ -3,7 +3,6 @@
  * at a time, results handed back in input order. Workers can reduce a document before sending it
  * back (`transform`), so a batch command keeps only what it needs and memory stays flat.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface ParseJob {
@@ -27,12 +26,6 @@ export type JobResult =
 interface Pending {
   resolve: (r: JobResult) => void;
   reject: (e: unknown) => void;
-}
-
-export function defaultWorkerCount(env: Record<string, string | undefined>): number {
-  const fromEnv = Number(env.CCHC_WORKERS);
-  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
-  return Math.max(1, availableParallelism());
 }
 
 /**

@@ -91,8 +91,8 @@ function figureOf(c: number): number {
  * punctuation. A text of these only has no combining mark and no odd character but the no-break space
  * (in half the plans: empty table cells), and NFC leaves it as it is. Inclusive ranges, as a table.
  */
-export const PLAIN_UNIT = new Uint8Array(0x10000);
-for (const [from, to] of [
+/** The plain units' inclusive ranges, from which both tables below are built. */
+const PLAIN_RANGES = [
   [0x09, 0x0a],
   [0x0d, 0x0d],
   [0x20, 0x7e],
@@ -101,8 +101,9 @@ for (const [from, to] of [
   [0x1ea0, 0x1ef9],
   [0x2010, 0x2027],
   [0x2030, 0x205e],
-] as const)
-  PLAIN_UNIT.fill(1, from, to + 1);
+] as const;
+export const PLAIN_UNIT = new Uint8Array(0x10000);
+for (const [from, to] of PLAIN_RANGES) PLAIN_UNIT.fill(1, from, to + 1);
 
 /** Whether every code unit of `text` is a plain one: a loop over the table (a regex class of these ranges took twice as long). */
 export function isPlain(text: string): boolean {
@@ -120,15 +121,16 @@ const HAS_OTHER = 8;
 const SPACE_LIKE = UNSQUASHED << 1;
 /** The class of a blank has one of these bits, and no other. */
 const BLANK_UNIT = SPACE_LIKE | UNSQUASHED;
-const UNIT_CLASS = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (PLAIN_UNIT[c] === 0) UNIT_CLASS[c] = NOT_PLAIN;
-  else if (c === 0x0a || c === 0x0d) UNIT_CLASS[c] = LINE_END;
-  else if (c === 0x7c) UNIT_CLASS[c] = HAS_PIPE;
-  else if (c === 0x20 || c === 0xa0) UNIT_CLASS[c] = SPACE_LIKE;
-  else if (isTrimmed(c)) UNIT_CLASS[c] = UNSQUASHED;
-  else UNIT_CLASS[c] = HAS_OTHER | figureOf(c);
-}
+// Built over the plain ranges only (about 800 units; a loop over all 65,536 took 3 ms of start-up).
+const UNIT_CLASS = new Uint16Array(0x10000).fill(NOT_PLAIN);
+for (const [from, to] of PLAIN_RANGES)
+  for (let c: number = from; c <= to; c++) {
+    if (c === 0x0a || c === 0x0d) UNIT_CLASS[c] = LINE_END;
+    else if (c === 0x7c) UNIT_CLASS[c] = HAS_PIPE;
+    else if (c === 0x20 || c === 0xa0) UNIT_CLASS[c] = SPACE_LIKE;
+    else if (isTrimmed(c)) UNIT_CLASS[c] = UNSQUASHED;
+    else UNIT_CLASS[c] = HAS_OTHER | figureOf(c);
+  }
 
 /**
  * Room for the lines of a text, grown as the scan finds more. The four arrays are views of one

@@ -156,8 +156,8 @@ async function writeResult(io: CliIo, format: string, result: OverdueResult, gro
     case 'csv':
       if (groups) {
         const flat = groups.flatMap((g) => g.rows.map((r) => ({ group: g.lead, ...csvRow(r) })));
-        writeCsv(io, flat, ['group', ...CSV_COLUMNS]);
-      } else writeCsv(io, rows.map(csvRow), CSV_COLUMNS);
+        await writeCsv(io, flat, ['group', ...CSV_COLUMNS]);
+      } else await writeCsv(io, rows.map(csvRow), CSV_COLUMNS);
       return;
     default:
       await writeTables(io, rows, groups);
