@@ -412,8 +412,9 @@ await step('startup', async () => {
   }
   const medians = times.map(median);
   const [node, version, parse] = medians;
-  // How bin/cchc.js started: from the bundle with V8's code cache (scripts/bundle-cli.js), or not.
-  const how = spawnSync(process.execPath, [CLI, '--version'], {
+  // How bin/cchc.js started: from the bundle with V8's code cache (scripts/bundle-cli.js), or not
+  // (`--version` is answered before the bundle is loaded, so ask a parse).
+  const how = spawnSync(process.execPath, [CLI, 'parse', SMALL_PLAN, '--quiet'], {
     cwd: ROOT,
     env: { ...process.env, CCHC_DEBUG_STARTUP: '1' },
     encoding: 'utf8',

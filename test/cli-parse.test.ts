@@ -195,6 +195,30 @@ describe('the built binary (smoke test)', () => {
     expect(missing.stderr).toMatch(/nope\.txt/);
   });
 
+  it('answers --version and -V before loading the bundle, as the CLI does', async () => {
+    const inProcess = await cchc(['--version']);
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync('node', [join(ROOT, 'bin/cchc.js'), flag], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CCHC_DEBUG_STARTUP: '1' },
+      });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(inProcess.out);
+      // Nothing else was loaded: bin/cchc.js reports the bundle only when it loads it.
+      expect(r.stderr).toBe('');
+    }
+    // With anything else on the line the bundle is loaded, and commander answers as in-process.
+    const other = spawnSync('node', [join(ROOT, 'bin/cchc.js'), '--version', 'extra'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CCHC_DEBUG_STARTUP: '1' },
+    });
+    const otherInProcess = await cchc(['--version', 'extra']);
+    expect([other.status, other.stdout]).toEqual([otherInProcess.code, otherInProcess.out]);
+    expect(other.stderr).toMatch(/code cache accepted/);
+  });
+
   it('starts from the bundle with a code cache V8 accepts, and answers as the modules do', async () => {
     // `npm run build` bundles the CLI and stores V8's code for it (scripts/bundle-cli.js).
     const env = { ...process.env, CCHC_DEBUG_STARTUP: '1', CCHC_WORKERS: '2' };
