@@ -17,8 +17,50 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'cli', 'cchc.cjs');
 rmSync(`${outfile}.cache`, { force: true });
 
+// Libraries that only some commands or options use, each bundled into a file of its own beside the
+// CLI and required from it when first used: half the code of the bundle, which every run would read
+// otherwise (`cchc parse plan.txt` needs none of them). Module specifier → file in dist/cli/vendor/.
+const VENDOR = {
+  yaml: 'yaml.cjs', // --format yaml, --lexicon, --status
+  'fast-glob': 'fast-glob.cjs', // directories and globs among the inputs
+  'cli-table3': 'cli-table3.cjs', // tables on a terminal
+  'csv-stringify/sync': 'csv-stringify.cjs', // export, --format csv
+};
+rmSync(join(root, 'dist', 'cli', 'vendor'), { recursive: true, force: true });
+for (const [specifier, file] of Object.entries(VENDOR)) {
+  await build({
+    // The library's own CommonJS exports, as `require` would give them in dist/.
+    stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: root },
+    outfile: join(root, 'dist', 'cli', 'vendor', file),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+const vendorFilter = new RegExp(
+  `^(${Object.keys(VENDOR)
+    .map((s) => s.replace(/[/.-]/g, '\\$&'))
+    .join('|')})$`,
+);
+// `import('yaml')` becomes a small bundled module that requires the library's file at run time: an
+// external `import()` would stay one, and vm.Script (bin/cchc.js) has no loader for it.
+const vendor = {
+  name: 'vendor',
+  setup(b) {
+    b.onResolve({ filter: vendorFilter }, (args) => ({ path: args.path, namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`./vendor/${VENDOR[args.path]}`)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  plugins: [vendor],
   outfile,
   bundle: true,
   platform: 'node',

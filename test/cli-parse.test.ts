@@ -219,6 +219,40 @@ describe('the built binary (smoke test)', () => {
     expect(other.stderr).toMatch(/code cache accepted/);
   });
 
+  it('loads the libraries bundled apart (YAML, globs, tables, CSV) as the modules do', async () => {
+    // scripts/bundle-cli.js puts yaml, fast-glob, cli-table3 and csv-stringify in dist/cli/vendor/.
+    for (const args of [
+      ['parse', SON_LA, '--format', 'yaml', '--quiet'],
+      ['parse', 'fixtures/*.txt', '--ndjson', '--quiet'],
+      [
+        'overdue',
+        'fixtures/',
+        '--as-of',
+        '2017-09-01',
+        '--status',
+        'fixtures/status-sample.yaml',
+        '--format',
+        'csv',
+      ],
+    ]) {
+      const bin = spawnSync('node', [join(ROOT, 'bin/cchc.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+      const inProcess = await cchc(args);
+      expect([bin.status, bin.stdout], args.join(' ')).toEqual([inProcess.code, inProcess.out]);
+      expect(bin.stdout.length).toBeGreaterThan(100);
+    }
+    // A table's width depends on the terminal, so only its frame and a row are checked.
+    const table = spawnSync(
+      'node',
+      [join(ROOT, 'bin/cchc.js'), 'compare', 'fixtures/', '--format', 'table'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^┌─+┬[^]*│ Sơn La 2014 +│ 158\/QĐ-UBND │ 40 /m);
+  });
+
   it('starts from the bundle with a code cache V8 accepts, and answers as the modules do', async () => {
     // `npm run build` bundles the CLI and stores V8's code for it (scripts/bundle-cli.js).
     const env = { ...process.env, CCHC_DEBUG_STARTUP: '1', CCHC_WORKERS: '2' };
