@@ -58,9 +58,27 @@ const vendor = {
   },
 };
 
+// commander requires node:child_process as it loads (5 ms: it brings net, dgram and readline), for
+// git-style subcommand executables, which cchc has none of. It gets the module on first use instead:
+// its only use is `childProcess.spawn(…)`, a property read.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  plugins: [vendor],
+  plugins: [vendor, lazyChildProcess],
   outfile,
   bundle: true,
   platform: 'node',
