@@ -54,7 +54,10 @@ const vendor = {
       contents: `module.exports = require(${JSON.stringify(`./vendor/${VENDOR[args.path]}`)});`,
       loader: 'js',
     }));
-    b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 

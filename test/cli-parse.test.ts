@@ -76,6 +76,28 @@ describe('cchc parse', () => {
     expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 
+  // /proc/self/mem is a file that stat reports and a read refuses (EIO); read while the file before
+  // it is parsed (the next file is read ahead), its error is reported in its turn.
+  it.skipIf(process.platform !== 'linux')(
+    'reports a file that cannot be read in its turn, parses the ones around it, and exits 3',
+    async () => {
+      const NAM_DINH = 'fixtures/nam-dinh-2021-kh-117.txt';
+      const r = await cchc(['parse', SON_LA, '/proc/self/mem', NAM_DINH, '--ndjson']);
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/^cchc: \/proc\/self\/mem: cannot be read \(EIO\)$/m);
+      // Warnings of the first plan come before the error, those of the last after it.
+      const lines = r.err.split('\n');
+      const at = lines.findIndex((l) => l.includes('/proc/self/mem'));
+      expect(lines.slice(0, at).every((l) => !l.includes(NAM_DINH))).toBe(true);
+      expect(lines.slice(at + 1).every((l) => !l.includes(SON_LA))).toBe(true);
+      const docs = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(docs.map((d) => d.source.path)).toEqual([SON_LA, NAM_DINH]);
+    },
+  );
+
   it('refuses binary files by what they are, exit 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
     writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
@@ -250,7 +272,7 @@ describe('the built binary (smoke test)', () => {
       },
     );
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/^┌─+┬[^]*│ Sơn La 2014 +│ 158\/QĐ-UBND │ 40 /m);
+    expect(table.stdout).toMatch(/^┌─+┬[\s\S]*│ Sơn La 2014 +│ 158\/QĐ-UBND │ 40 /m);
   });
 
   it('starts from the bundle with a code cache V8 accepts, and answers as the modules do', async () => {

@@ -54,14 +54,17 @@ export function parseBytes(bytes: Uint8Array, options: ParseBytesOptions = {}): 
 }
 
 export async function parseFile(path: string, options: ParseBytesOptions = {}): Promise<CchcDocument> {
-  let bytes: Uint8Array;
+  return parseBytes(await readInput(path), { ...options, path });
+}
+
+/** A file's bytes, or the InputError saying why it cannot be read. */
+export async function readInput(path: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('NOT_FOUND', path, `${path}: no such file`);
     if (code === 'EISDIR') throw new InputError('IS_DIRECTORY', path, `${path}: is a directory`);
     throw new InputError('NOT_READABLE', path, `${path}: cannot be read (${code ?? String(error)})`);
   }
-  return parseBytes(bytes, { ...options, path });
 }
