@@ -6,13 +6,14 @@
  *   npm run bench                          # everything: 2–6 minutes on 2 cores, depending on the parser
  *   BENCH_SEED=7 npm run bench             # another corpus (the default seed is fixed)
  *   BENCH_SKIP=cli,startup node bench/run.js   # skip steps while iterating: sample, baseline,
- *                                              # parse, scaling, cli, startup, deadlines
+ *                                              # parse, scaling, ceiling, cli, startup,
+ *                                              # deadlines, pathological
  *   node bench/profile.js                  # where parseText spends its time (see that file)
  *
  * The corpus is kept in bench/corpus/ (git-ignored) and rebuilt only when the seed, the fixtures or
  * the generator change. MB is 10^6 bytes of UTF-8 input throughout.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,6 +230,53 @@ await step('parse', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// What two cores allow: the corpus halves parsed by two independent one-thread processes (bench/
+// ceiling.js), one after the other and then at once. Each setting twice, the fastest kept.
+
+let ceiling = null; // { normal, single }: speed-up of two processes at once over one after the other
+
+function runCeiling(part, flags) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...flags, join(ROOT, 'bench', 'ceiling.js'), String(part), '2'],
+      { cwd: ROOT, timeout: CHILD_TIMEOUT_MS },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+    );
+  });
+}
+
+await step('ceiling', async () => {
+  ceiling = {};
+  for (const [name, flags, rounds] of [
+    ['normal', [], 2],
+    ['single', ['--single-threaded'], 1],
+  ]) {
+    const alone = [Infinity, Infinity];
+    let together = Infinity;
+    for (let round = 0; round < rounds; round++) {
+      log(
+        `two-core ceiling${flags.length ? ` (${flags.join(' ')})` : ''}: corpus halves one after the other, then at once …`,
+      );
+      for (const part of [0, 1]) alone[part] = Math.min(alone[part], (await runCeiling(part, flags)).seconds);
+      const t0 = performance.now();
+      await Promise.all([runCeiling(0, flags), runCeiling(1, flags)]);
+      together = Math.min(together, (performance.now() - t0) / 1000);
+    }
+    ceiling[name] = (alone[0] + alone[1]) / together;
+    rows.push([
+      `two-core ceiling: 2 one-thread parses at once / one after the other${flags.length ? `, ${flags.join(' ')}` : ''}`,
+      `${fmt(ceiling[name], 2)}×`,
+      `corpus halves ${fmt(alone[0], 2)} s + ${fmt(alone[1], 2)} s alone, ${fmt(together, 2)} s together; ${
+        name === 'normal'
+          ? 'what two cores give the parse itself, with no pool or messages (bench/ceiling.js)'
+          : 'without V8’s background threads, which a process alone runs on the other core'
+      }`,
+    ]);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
 // The CLI end to end, in child processes: export and compare, CCHC_WORKERS=1 and =2.
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -374,7 +422,9 @@ await step('cli', async () => {
       ]);
       verdict(
         valid && speedup >= TARGETS.speedup,
-        `cchc ${c.name} 2 workers ≥ ${TARGETS.speedup}× one: ${valid ? `${fmt(speedup, 2)}×` : 'a run failed'}`,
+        `cchc ${c.name} 2 workers ≥ ${TARGETS.speedup}× one: ${valid ? `${fmt(speedup, 2)}×` : 'a run failed'}${
+          ceiling?.normal ? ` (two independent parses at once: ${fmt(ceiling.normal, 2)}×)` : ''
+        }`,
       );
       const peak = Math.max(peaks[1], peaks[2]);
       verdict(
@@ -566,9 +616,18 @@ ${targetLines.join('\n')}
   alternated; the fastest run of each counts, and the largest peak RSS of all. The speed-up is the
   one-worker time over the two-worker time; CPU is user + system time over wall time (100% = one core
   busy throughout).
-- **Start-up:** \`node -e 0\`, \`cchc --version\`, \`cchc parse ${SMALL_PLAN}\` (stdout discarded), interleaved,
+- **Two-core ceiling:** \`node bench/ceiling.js <part> 2\` reads and parses every other corpus file
+  (\`parseBytes\`, as a worker does) in one process, one thread. The two halves run one after the other,
+  then both at once; the sum of the first two times over the third is the speed-up two cores give two
+  parses that share nothing (twice, the fastest kept; once more with \`node --single-threaded\`, where
+  V8 compiles and collects garbage on the main thread only). A process alone also uses the other core
+  for those background threads, so two at once gain less than 2×. This is what two cores give the parse
+  itself; the CLI's speed-up also counts what its one-thread run does besides (writing, waiting on reads).
+- **Start-up:** \`node -e 0\`, \`cchc --version\` (answered by bin/cchc.js before it loads the bundle),
+  \`cchc parse ${SMALL_PLAN}\` (stdout discarded), interleaved,
   two warm-up rounds, then the median of ${STARTUP_RUNS} each. \`bin/cchc.js\` loads the CLI bundled into one
-  file (dist/cli/cchc.cjs) with the V8 code cache \`npm run build\` made for it (scripts/bundle-cli.js).
+  file (dist/cli/cchc.cjs) with the V8 code cache \`npm run build\` made for it (scripts/bundle-cli.js);
+  the libraries only some commands use (YAML, globs, tables, CSV) are bundled apart, loaded when used.
 - **Deadlines:** the ${'`raw`'} strings of test/cases/deadline-cases.ts with their expected \`due\` and plan period.
   Throughput: the whole list over and over for 2 s each; ours is timed without the memory of texts read before
   (\`parseDeadlineUncached\`), since the list repeats (with it, in the notes). Right: the due date is the expected one (or, when
