@@ -162,6 +162,18 @@ describe('findDeadlinePhrase', () => {
     },
   );
 
+  // The readers match on the fold: old tone placement and unaccented text read as the usual spelling.
+  it.each([
+    ['Sở Nội vụ hòan thành trứơc ngày 31/12/2017.', 'hòan thành trứơc ngày 31/12/2017', '2017-12-31'],
+    ['Hoan thanh truoc ngay 31/12/2017.', 'Hoan thanh truoc ngay 31/12/2017', '2017-12-31'],
+    ['Trình UBND tỉnh phê duyệt trong qúy III năm 2017.', 'trong qúy III năm 2017', '2017-09-30'],
+    ['trinh UBND tinh phe duyet trong quy II nam 2018', 'trong quy II nam 2018', '2018-06-30'],
+  ])('finds a phrase in the old or no accents: %s', (sentence, raw, due) => {
+    const found = findDeadlinePhrase(sentence);
+    expect(found).toEqual({ raw, index: sentence.indexOf(raw) });
+    expect(parseDeadline(raw).due).toBe(due);
+  });
+
   it('quotes NFD text as written, with UTF-16 offsets into it', () => {
     const sentence = 'Trình UBND tỉnh  phê duyệt\u00a0trong quý III năm 2017.'.normalize('NFD');
     const found = findDeadlinePhrase(sentence);

@@ -275,7 +275,9 @@ describe('normalizeText', () => {
       DIGIT,
       PERCENT,
       O_ACUTE,
-      Y_ACUTE,
+      LETTER_Q,
+      RARE_LATIN,
+      RARE_LATIN_LETTERS,
       UNSQUASHED,
       describeLines,
       describePlainText,
@@ -294,7 +296,8 @@ describe('normalizeText', () => {
             (/\d/.test(l) ? DIGIT : 0) |
             (l.includes('%') ? PERCENT : 0) |
             (/[óÓ]/.test(l) ? O_ACUTE : 0) |
-            (/[ýÝ]/.test(l) ? Y_ACUTE : 0) |
+            (/[qQ]/.test(l) ? LETTER_Q : 0) |
+            ([...l].some((ch) => RARE_LATIN_LETTERS.includes(ch)) ? RARE_LATIN : 0) |
             (/[^\S ]|\s{2}/.test(l) ? UNSQUASHED : 0),
           first: blank ? -1 : first,
           end: blank ? 0 : l.trimEnd().length,
@@ -871,15 +874,35 @@ describe('first tests spelled out', () => {
     'K',
   );
   const texts = fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 2 })), { maxLength: 6 });
-  it('DIGIT_OR_QUARTER matches what /\\d|quý/iu matches', async () => {
-    const { DIGIT_OR_QUARTER } = await import('../src/interpret/deadline.js');
-    fc.assert(
-      fc.property(texts, (parts) => {
-        const t = parts.join('');
-        expect(DIGIT_OR_QUARTER.test(t)).toBe(/\d|quý/iu.test(t));
-      }),
-      { numRuns: 3000, seed: 20261122 },
-    );
+  it('FOLDS_TO and RARE_LATIN_LETTERS: every plain unit that folds to a letter of the trigger words', async () => {
+    const { FOLDS_TO } = await import('../src/interpret/deadline.js');
+    const { fold } = await import('../src/text/fold.js');
+    const { PLAIN_UNIT, RARE_LATIN_LETTERS } = await import('../src/text/line-info.js');
+    const found: Record<string, string> = {};
+    let rare = '';
+    for (let c = 0; c < 0x10000; c++) {
+      if (PLAIN_UNIT[c] === 0) continue;
+      const ch = String.fromCharCode(c);
+      const folded = fold(`a${ch}a`).slice(1, -1);
+      // A plain unit folds to one unit, or (a blank) to the space that \s+ stands for.
+      expect(folded.length === 1, c.toString(16)).toBe(true);
+      if (folded === ' ') expect(/\s/.test(ch)).toBe(true);
+      if (!(folded in FOLDS_TO)) continue;
+      if (FOLDS_TO[folded]!.includes(ch)) found[folded] = (found[folded] ?? '') + ch;
+      else rare += ch;
+    }
+    // Each class holds only units that fold to its letter, and what folds to a letter outside its
+    // class is a rare Latin letter, each of them.
+    for (const letter of Object.keys(FOLDS_TO))
+      expect([...found[letter]!].sort()).toEqual([...FOLDS_TO[letter]!].sort());
+    expect([...rare].sort()).toEqual([...RARE_LATIN_LETTERS].sort());
+  });
+
+  it('LETTER_Q: no unit but q and Q folds to a text holding q (the deadline gate on a plain text)', async () => {
+    const { fold } = await import('../src/text/fold.js');
+    const holdingQ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (fold(`a${String.fromCharCode(c)}a`).includes('q')) holdingQ.push(c);
+    expect(holdingQ).toEqual([0x51, 0x71]);
   });
   it('MAY_BE_RANK matches what /nhóm\\s+[A-E](?![\\p{L}\\p{M}])/iu matches', async () => {
     const { MAY_BE_RANK } = await import('../src/interpret/targets.js');

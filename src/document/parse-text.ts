@@ -132,7 +132,7 @@ function goalKinds(): (path: Section[]) => GoalKind | null {
 
 /**
  * Which figure units (`FIGURES` bits) a block holds, from its lines' description (a block's text is its
- * lines', trimmed and joined): none exactly when `/[\d%óÓýÝ]/.test(block.text)` is false.
+ * lines', trimmed and joined): none exactly when `/[\d%óÓqQ]/.test(block.text)` is false.
  */
 function figuresOf(block: Pick<Block, 'starts'>, info: LineInfo): number {
   let figures = 0;
@@ -234,7 +234,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
       });
     }
     // In a plain text a target needs `%`, a digit or the `ó` of `nhóm`, and a prose deadline a digit
-    // or the `ý` of `quý` (see their first tests): most paragraphs have none, told by one scan.
+    // or the `q` of `quý` (see their first tests): most paragraphs have none, told by one scan.
     // (A text that may hold marks is read without this knowledge: UNKNOWN_FIGURES.)
     const figures = mayHoldMarks ? UNKNOWN_FIGURES : figuresOf(block, info);
     if (figures === 0) return;
@@ -242,7 +242,7 @@ function parseUnguarded(text: string, options: ParseOptions): CchcDocument {
     for (const t of readTargetsIn(block.text, lexicon.indicators, mayHoldMarks, figures)) {
       targets.push(toTarget(t, block, section?.key ?? null, scope, period?.to ?? null));
     }
-    const phrase = findDeadlinePhraseIn(block.text, mayHoldMarks, figures);
+    const phrase = findDeadlinePhraseIn(block.text, figures);
     if (phrase) {
       const deadline = parseDeadline(phrase.raw, deadlineContext);
       if (deadline.kind !== 'unknown') {

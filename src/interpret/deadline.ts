@@ -1,7 +1,6 @@
 import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js';
-import { caseless } from '../text/caseless.js';
 import { detach, fold, foldMapped, type MappedFold } from '../text/fold.js';
-import { DIGIT, UNKNOWN_FIGURES, Y_ACUTE } from '../text/line-info.js';
+import { DIGIT, LETTER_Q, RARE_LATIN, UNKNOWN_FIGURES } from '../text/line-info.js';
 import { allMatches } from '../text/matches.js';
 
 /**
@@ -461,9 +460,37 @@ const TRIGGER =
 // A trigger word followed by what can follow it (`trong` only before a period): a cheap first test.
 const TRIGGER_TEST =
   /(?<![a-z0-9])(?:hoan thanh|truoc|cham nhat)(?![a-z])|(?<![a-z0-9])trong (?:quy|thang|\d)/;
-const TRIGGER_WORDS = caseless(['trước', 'chậm nhất', 'hoàn thành', 'trong']);
-// A digit or `quý` (`/\d|quý/iu`, spelled out): two thirds of paragraphs have neither, and are passed over first.
-export const DIGIT_OR_QUARTER = new RegExp(`\\d|${caseless(['quý']).source}`);
+// What every phrase read names, on the fold: a day or a year (a digit) or a quarter (`quy`).
+const DIGIT_OR_QUARTER = /\d|quy/;
+
+/**
+ * The ASCII and Vietnamese letters that fold to each letter of the trigger words, whatever their case
+ * and marks. Every other plain unit that folds to one is in `RARE_LATIN_LETTERS` (test/text.test.ts
+ * checks both against the fold). On a plain text the fold is unit for unit but for blanks.
+ */
+export const FOLDS_TO: Readonly<Record<string, string>> = {
+  a: 'AaÀÁÂÃàáâãĂăẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặ',
+  c: 'Cc',
+  g: 'Gg',
+  h: 'Hh',
+  m: 'Mm',
+  n: 'Nn',
+  o: 'OoÒÓÔÕòóôõƠơỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ',
+  r: 'Rr',
+  t: 'Tt',
+  u: 'UuÙÚùúŨũƯưỤụỦủỨứỪừỬửỮữỰự',
+};
+
+/**
+ * The trigger words as a plain text without rare Latin letters may spell them (`trước`, `trứơc`,
+ * `TRƯỚC`, `truoc`), blanks between words: it matches wherever `TRIGGER_TEST` matches the fold of
+ * such a text, so a paragraph it does not match is passed over without folding it.
+ */
+export const TRIGGER_SPELLED = new RegExp(
+  ['hoan thanh', 'truoc', 'cham nhat', 'trong']
+    .map((word) => [...word].map((l) => (l === ' ' ? '\\s+' : `[${FOLDS_TO[l]}]`)).join(''))
+    .join('|'),
+);
 
 function formsAfter(completed: boolean, word: string | undefined): readonly RegExp[] {
   if (word === 'truoc') return DAY_FORMS;
@@ -479,30 +506,27 @@ function formsAfter(completed: boolean, word: string | undefined): readonly RegE
  * a day or period; `trong` + a quarter, month or half. `chậm nhất 10 giờ ngày thứ Sáu` is not one.
  */
 export function findDeadlinePhrase(sentence: string): { raw: string; index: number } | null {
-  return findDeadlinePhraseIn(sentence, true);
+  return findDeadlinePhraseIn(sentence);
 }
 
 /**
- * `findDeadlinePhrase`, told whether `sentence` may hold a decomposed tone mark (see `readTargetsIn`)
- * and, when the caller knows, which figure units it holds (`FIGURES` bits: a digit, `ý`/`Ý`; else
- * `UNKNOWN_FIGURES`).
+ * `findDeadlinePhrase`, told which figure units `sentence` holds when the caller knows (`FIGURES` bits
+ * of a plain text: a digit, a `q`; else `UNKNOWN_FIGURES`).
  */
 export function findDeadlinePhraseIn(
   sentence: string,
-  mayHoldMarks: boolean,
   figures: number = UNKNOWN_FIGURES,
 ): { raw: string; index: number } | null {
   if (typeof sentence !== 'string' || sentence === '') return null;
-  // Every phrase it reads names a day, a year or a quarter after a trigger word: check that on a
-  // cheap fold first, and build the offset map only for the few sentences that pass.
-  if ((figures & (DIGIT | Y_ACUTE)) === 0) return null;
-  const nfc = mayHoldMarks && /[\u0300-\u036f]/.test(sentence) ? sentence.normalize('NFC') : sentence;
-  // A digit told by the caller passes the first test without it.
-  if ((figures === UNKNOWN_FIGURES || (figures & DIGIT) === 0) && !DIGIT_OR_QUARTER.test(nfc)) return null;
-  if (!TRIGGER_WORDS.test(nfc)) return null;
-  // The mapped fold is the fold with a space kept at either end, which the test's edges do not see.
+  // Every phrase it reads names a day, a year or a quarter after a trigger word, tested on the fold
+  // (which reads `trứơc`, `hòan thành`, `qúy` and unaccented text as it reads the usual spelling).
+  // A plain text without a digit or a `q` has neither, as the caller's scan tells, and one without
+  // rare Latin letters that does not spell a trigger word in ASCII and Vietnamese letters has no
+  // trigger in its fold either.
+  if ((figures & (DIGIT | LETTER_Q)) === 0) return null;
+  if ((figures & RARE_LATIN) === 0 && !TRIGGER_SPELLED.test(sentence)) return null;
   const folded = foldWithOffsets(sentence);
-  if (!TRIGGER_TEST.test(folded.text)) return null;
+  if (!DIGIT_OR_QUARTER.test(folded.text) || !TRIGGER_TEST.test(folded.text)) return null;
   for (const trigger of allMatches(TRIGGER, folded.text)) {
     const at = trigger.index + trigger[0].length;
     for (const form of formsAfter(trigger[1] !== undefined, trigger[2] ?? trigger[3])) {

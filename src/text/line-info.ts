@@ -23,13 +23,31 @@ export const DIGIT = 16;
 export const PERCENT = 32;
 /** Holds an `ó` or `Ó` (the `nhóm` of a rank target). */
 export const O_ACUTE = 64;
-/** Holds a `ý` or `Ý` (the `quý` of a deadline). */
-export const Y_ACUTE = 128;
 /**
- * Any of the four: what a target or a prose deadline needs (`/[\d%óÓýÝ]/`).
+ * Holds a `q` or `Q`: the `quý` of a deadline, whatever its tone mark or none (`qúy`, `quy`), as the
+ * deadline reader's fold sees it; no other unit folds to `q`.
+ */
+export const LETTER_Q = 128;
+/**
+ * Holds one of `RARE_LATIN_LETTERS`: a text without one spells the deadline trigger words with
+ * ASCII and Vietnamese letters only, which a small regex reads without folding the text.
+ */
+export const RARE_LATIN = 1024;
+/**
+ * The Latin letters with a mark that Vietnamese does not use (`ä`, `ç`, `ñ`, `ť`, `ŕ`, …) and that fold to
+ * a letter of the deadline trigger words (a c g h m n o r t u): test/text.test.ts checks the list
+ * against the fold.
+ */
+export const RARE_LATIN_LETTERS =
+  'ÄÅäåĀāĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧÇçĆćĈĉĊċČčĜĝĞğĠġĢģǦǧǴǵĤĥȞȟÑñŃńŅņŇňǸǹÖöŌōŎŏŐőǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱŔŕŖŗŘřȐȑȒȓŢţŤťȚțÛÜûüŪūŬŭŮůŰűŲųǓǔǕǖǗǘǙǚǛǜȔȕȖȗ';
+const RARE_LATIN_UNIT = new Uint8Array(0x250);
+for (let i = 0; i < RARE_LATIN_LETTERS.length; i++) RARE_LATIN_UNIT[RARE_LATIN_LETTERS.charCodeAt(i)] = 1;
+/**
+ * What a target or a prose deadline needs (`/[\d%óÓqQ]/`), and the rare letters that make the deadline
+ * reader fold a text to look for its trigger words.
  * They are the high bits of a unit's class and of a line's flags alike.
  */
-export const FIGURES = DIGIT | PERCENT | O_ACUTE | Y_ACUTE;
+export const FIGURES = DIGIT | PERCENT | O_ACUTE | LETTER_Q | RARE_LATIN;
 /**
  * Holds a blank other than a space (a tab, a no-break space), or two blanks in a row
  * (`/[^\S ]|\s{2}/`): a cell cut from a line without it needs trimming only, with no blank to squash
@@ -76,12 +94,13 @@ export function isTrimmed(c: number): boolean {
   );
 }
 
-/** The figure flag of a unit (`DIGIT`, `PERCENT`, `O_ACUTE`, `Y_ACUTE`), or 0. */
+/** The figure flag of a unit (`DIGIT`, `PERCENT`, `O_ACUTE`, `LETTER_Q`, `RARE_LATIN`), or 0. */
 function figureOf(c: number): number {
   if (c >= 0x30 && c <= 0x39) return DIGIT;
   if (c === 0x25) return PERCENT;
   if (c === 0xf3 || c === 0xd3) return O_ACUTE;
-  if (c === 0xfd || c === 0xdd) return Y_ACUTE;
+  if (c === 0x71 || c === 0x51) return LETTER_Q;
+  if (c < 0x250 && RARE_LATIN_UNIT[c] === 1) return RARE_LATIN;
   return 0;
 }
 
