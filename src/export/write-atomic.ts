@@ -27,7 +27,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /** A file written in pieces and put in place only when complete (`commit`), or not at all (`abort`). */
 export interface AtomicFile {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -43,8 +43,9 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
     }
   };
   return {
+    // writeFile on a handle writes from where the last write ended, and all of it (write may be short).
     write: async (chunk) => {
-      await handle.write(chunk);
+      await handle.writeFile(chunk);
     },
     commit: async () => {
       await handle.sync();
