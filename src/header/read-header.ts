@@ -339,6 +339,9 @@ export function opensSignature(line: string): boolean {
 
 /** The ranks' folds as a trie, walked over a line's units (`mayBeRank`). */
 const RANK_TRIE = trieOf(SIGNER_TITLES);
+/** The first units of the ranks' folds, as a table: the trie's first step without a map lookup. */
+const RANK_FIRST = new Uint8Array(0x10000);
+for (const unit of RANK_TRIE.next.keys()) RANK_FIRST[unit] = 1;
 
 /**
  * Whether `line`, from its first visible unit `from`, may fold to a rank: its fold is a start of one
@@ -346,6 +349,11 @@ const RANK_TRIE = trieOf(SIGNER_TITLES);
  * within a few units and are passed over there, instead of folded.
  */
 function mayBeRank(line: string, from: number): boolean {
+  // Most lines: a first unit that folds to one unit, and to none that a rank starts with.
+  if (from < line.length) {
+    const first = foldedUnit(line.charCodeAt(from));
+    if (first >= 0 && RANK_FIRST[first] === 0) return false;
+  }
   let node: TrieNode | undefined = RANK_TRIE;
   let space = false;
   for (let i = from; i < line.length; i++) {
