@@ -476,9 +476,11 @@ export const FOLDS_TO: Readonly<Record<string, string>> = {
   m: 'Mm',
   n: 'Nn',
   o: 'OoÒÓÔÕòóôõƠơỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ',
+  q: 'Qq',
   r: 'Rr',
   t: 'Tt',
   u: 'UuÙÚùúŨũƯưỤụỦủỨứỪừỬửỮữỰự',
+  y: 'YyÝýỲỳỴỵỶỷỸỹ',
 };
 
 /**
@@ -486,11 +488,13 @@ export const FOLDS_TO: Readonly<Record<string, string>> = {
  * `TRƯỚC`, `truoc`), blanks between words: it matches wherever `TRIGGER_TEST` matches the fold of
  * such a text, so a paragraph it does not match is passed over without folding it.
  */
-export const TRIGGER_SPELLED = new RegExp(
-  ['hoan thanh', 'truoc', 'cham nhat', 'trong']
-    .map((word) => [...word].map((l) => (l === ' ' ? '\\s+' : `[${FOLDS_TO[l]}]`)).join(''))
-    .join('|'),
-);
+const spelled = (words: string[]): RegExp =>
+  new RegExp(
+    words.map((word) => [...word].map((l) => (l === ' ' ? '\\s+' : `[${FOLDS_TO[l]}]`)).join('')).join('|'),
+  );
+export const TRIGGER_SPELLED = spelled(['hoan thanh', 'truoc', 'cham nhat', 'trong']);
+/** `quý` as such a text may spell it: without a digit, the only thing a phrase can name is a quarter. */
+export const QUARTER_SPELLED = spelled(['quy']);
 
 function formsAfter(completed: boolean, word: string | undefined): readonly RegExp[] {
   if (word === 'truoc') return DAY_FORMS;
@@ -524,7 +528,10 @@ export function findDeadlinePhraseIn(
   // rare Latin letters that does not spell a trigger word in ASCII and Vietnamese letters has no
   // trigger in its fold either.
   if ((figures & (DIGIT | LETTER_Q)) === 0) return null;
-  if ((figures & RARE_LATIN) === 0 && !TRIGGER_SPELLED.test(sentence)) return null;
+  if ((figures & RARE_LATIN) === 0) {
+    if ((figures & DIGIT) === 0 && !QUARTER_SPELLED.test(sentence)) return null;
+    if (!TRIGGER_SPELLED.test(sentence)) return null;
+  }
   const folded = foldWithOffsets(sentence);
   if (!DIGIT_OR_QUARTER.test(folded.text) || !TRIGGER_TEST.test(folded.text)) return null;
   for (const trigger of allMatches(TRIGGER, folded.text)) {

@@ -35,11 +35,11 @@ export const LETTER_Q = 128;
 export const RARE_LATIN = 1024;
 /**
  * The Latin letters with a mark that Vietnamese does not use (`ä`, `ç`, `ñ`, `ť`, `ŕ`, …) and that fold to
- * a letter of the deadline trigger words (a c g h m n o r t u): test/text.test.ts checks the list
+ * a letter of the deadline trigger words or of `quy` (a c g h m n o r t u y): test/text.test.ts checks the list
  * against the fold.
  */
 export const RARE_LATIN_LETTERS =
-  'ÄÅäåĀāĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧÇçĆćĈĉĊċČčĜĝĞğĠġĢģǦǧǴǵĤĥȞȟÑñŃńŅņŇňǸǹÖöŌōŎŏŐőǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱŔŕŖŗŘřȐȑȒȓŢţŤťȚțÛÜûüŪūŬŭŮůŰűŲųǓǔǕǖǗǘǙǚǛǜȔȕȖȗ';
+  'ÄÅäåĀāĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧÇçĆćĈĉĊċČčĜĝĞğĠġĢģǦǧǴǵĤĥȞȟÑñŃńŅņŇňǸǹÖöŌōŎŏŐőǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱŔŕŖŗŘřȐȑȒȓŢţŤťȚțÛÜûüŪūŬŭŮůŰűŲųǓǔǕǖǗǘǙǚǛǜȔȕȖȗÿŶŷŸȲȳ';
 const RARE_LATIN_UNIT = new Uint8Array(0x250);
 for (let i = 0; i < RARE_LATIN_LETTERS.length; i++) RARE_LATIN_UNIT[RARE_LATIN_LETTERS.charCodeAt(i)] = 1;
 /**
