@@ -1,6 +1,7 @@
 /**
  * How many instructions one warm `parseText` pass over the first MB of the benchmark corpus takes,
- * counted by valgrind's callgrind: the same count, to about ±0.5%, whatever else the machine is doing.
+ * counted by valgrind's callgrind: the same count, to about ±1% (one build gave 207.3–208.6 M over
+ * five runs, another 211.8 and 213.9 M), whatever else the machine is doing.
  * Wall-clock A/B runs on this shared two-core machine move by 5–30% from run to run, more than most
  * single changes to the parser are worth; this count tells them apart.
  *
