@@ -7,8 +7,8 @@
 // modules in dist/ are loaded as they are.
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 
-// `cchc --version` needs nothing of the CLI: answer it before loading the 1 MB bundle (25 ms of
-// reading and deserialising), as run() in src/cli/run.ts does (test/cli-parse.test.ts checks both).
+// `cchc --version` needs nothing of the CLI: answered here, before the bundle is loaded (25 ms of
+// reading and deserialising it), with what commander prints (test/cli-parse.test.ts compares them).
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);

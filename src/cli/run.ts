@@ -155,11 +155,6 @@ const COMMANDS: {
 ];
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  // Fast path: `cchc --version` loads nothing else.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.stdout.write(`${version()}\n`);
-    return EXIT.ok;
-  }
   const [{ Command, CommanderError, Option }, { prepareColour }] = await Promise.all([
     import('commander'),
     import('./style.js'),
