@@ -12,10 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBytes } from '../dist/node/parse-file.js';
-import { ROOT } from './corpus.js';
+import { ROOT, readManifest } from './corpus.js';
 
 const [part, parts] = [Number(process.argv[2]), Number(process.argv[3])];
-const manifest = JSON.parse(readFileSync(join(ROOT, 'bench', 'corpus', 'manifest.json'), 'utf8'));
+const manifest = readManifest();
 const files = manifest.files.filter((_, i) => i % parts === part);
 const t0 = performance.now();
 let tasks = 0;

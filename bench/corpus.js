@@ -345,6 +345,28 @@ export function ensureCorpus({ seed, minBytes, minDocs, dir = CORPUS_DIR, log = 
  * Parse `count` files chosen by the seed and compare each one's task count with its fixture's.
  * "Sensible" = within ±10% of the fixture's count (exactly 0 for a plan without a table).
  */
+/** The manifest `ensureCorpus` wrote: for a bench script's child process, once its parent made sure of the corpus. */
+export function readManifest(dir = CORPUS_DIR) {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+}
+
+/**
+ * The corpus plans in manifest order up to `budget` bytes (the first one past it included no more),
+ * read and decoded: `{ text, path, bytes }`, as `parseBytes` would give them to `parseText`.
+ */
+export function readFirstTexts(manifest, budget) {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const texts = [];
+  let bytes = 0;
+  for (const f of manifest.files) {
+    if (bytes >= budget) break;
+    const buffer = readFileSync(join(ROOT, f.path));
+    texts.push({ text: decoder.decode(buffer), path: f.path, bytes: buffer.length });
+    bytes += f.bytes;
+  }
+  return texts;
+}
+
 export function verifySample(manifest, parseText, { seed, count }) {
   const random = rng(seed ^ 0x5eed);
   const expected = new Map(

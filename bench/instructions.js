@@ -16,11 +16,18 @@
  * Needs valgrind (on every machine of this kind); about two minutes per build.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SEED, ensureCorpus, MIN_BYTES, MIN_DOCS, ROOT } from './corpus.js';
+import {
+  DEFAULT_SEED,
+  ensureCorpus,
+  MIN_BYTES,
+  MIN_DOCS,
+  ROOT,
+  readFirstTexts,
+  readManifest,
+} from './corpus.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const PASSES = [12, 20];
@@ -30,14 +37,7 @@ if (process.argv[2] === '--child') {
   // node bench/instructions.js --child <dist> <passes>: parse the first MB that many times.
   const [dist, passes] = [process.argv[3], Number(process.argv[4])];
   const { parseText } = await import(join(resolve(dist), 'index.js'));
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'bench', 'corpus', 'manifest.json'), 'utf8'));
-  const texts = [];
-  let bytes = 0;
-  for (const f of manifest.files) {
-    if (bytes >= BYTES) break;
-    texts.push({ text: readFileSync(join(ROOT, f.path), 'utf8'), path: f.path, bytes: f.bytes });
-    bytes += f.bytes;
-  }
+  const texts = readFirstTexts(readManifest(), BYTES);
   for (let p = 0; p < passes; p++)
     for (const t of texts) parseText(t.text, { path: t.path, source: { bytes: t.bytes } });
 } else {

@@ -13,7 +13,15 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SEED, ensureCorpus, MIN_BYTES, MIN_DOCS, ROOT } from './corpus.js';
+import {
+  DEFAULT_SEED,
+  ensureCorpus,
+  MIN_BYTES,
+  MIN_DOCS,
+  ROOT,
+  readFirstTexts,
+  readManifest,
+} from './corpus.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const TOP = 15;
@@ -23,22 +31,14 @@ const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) =
 if (isMain && process.argv[2] === '--child') {
   const { parseText } = await import('../dist/index.js');
   const budget = Number(process.argv[3]) * 1e6;
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'bench', 'corpus', 'manifest.json'), 'utf8'));
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   // Read and decode first, so that the parse is the only thing in the profile's parseText subtree.
-  const texts = [];
-  let bytes = 0;
-  for (const f of manifest.files) {
-    if (bytes >= budget) break;
-    const buffer = readFileSync(join(ROOT, f.path));
-    texts.push({ text: decoder.decode(buffer), path: f.path, bytes: buffer.length });
-    bytes += f.bytes;
-  }
+  const texts = readFirstTexts(readManifest(), budget);
   let tasks = 0;
   const t0 = performance.now();
   for (const { text, path, bytes } of texts)
     tasks += parseText(text, { path, source: { bytes } }).tasks.length;
   const seconds = (performance.now() - t0) / 1000;
+  const bytes = texts.reduce((sum, t) => sum + t.bytes, 0);
   process.stderr.write(
     `profile: parsed ${(bytes / 1e6).toFixed(1)} MB (${tasks} tasks) in ${seconds.toFixed(1)} s under the profiler\n`,
   );
