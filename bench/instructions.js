@@ -7,6 +7,7 @@
  *
  *   node bench/instructions.js                 # dist/ (run `npm run build` first)
  *   node bench/instructions.js old-dist dist   # several builds, compared with the first
+ *   INSTRUCTIONS_COLD=1 node bench/instructions.js ...   # memos emptied before every plan (see run.js)
  *
  * Each build is run twice under callgrind, with `node --single-threaded` (no concurrent compiler or
  * garbage-collector threads, whose work callgrind would count in whatever order they ran): 12 and 20
@@ -38,8 +39,16 @@ if (process.argv[2] === '--child') {
   const [dist, passes] = [process.argv[3], Number(process.argv[4])];
   const { parseText } = await import(join(resolve(dist), 'index.js'));
   const texts = readFirstTexts(readManifest(), BYTES);
+  // INSTRUCTIONS_COLD=1: the parser's memos emptied before every plan (a build without them has none to empty).
+  const clear =
+    process.env.INSTRUCTIONS_COLD === '1'
+      ? ((await import(join(resolve(dist), 'text', 'memo.js')).catch(() => null))?.clearMemos ?? (() => {}))
+      : () => {};
   for (let p = 0; p < passes; p++)
-    for (const t of texts) parseText(t.text, { path: t.path, source: { bytes: t.bytes } });
+    for (const t of texts) {
+      clear();
+      parseText(t.text, { path: t.path, source: { bytes: t.bytes } });
+    }
 } else {
   const dists = process.argv.length > 2 ? process.argv.slice(2) : ['dist'];
   if (spawnSync('valgrind', ['--version']).status !== 0) {

@@ -11,6 +11,7 @@
 import type { LexiconData } from '../lexicon/types.js';
 import { detach, fold } from '../text/fold.js';
 import { allMatches } from '../text/matches.js';
+import { memo } from '../text/memo.js';
 import { squashSpaces } from '../text/normalize.js';
 
 export type AgencyLexicon = Pick<LexiconData, 'agencies' | 'agencyListPrefixes'>;
@@ -65,7 +66,12 @@ const TRAILING_JUNK = new Set(['.', ',', ';', ':', '/', ' ']);
 
 /** Split one lead/partner cell into canonical agency names, in order, without duplicates. Never throws. */
 // The same cells recur in every row (`Các sở, ban, ngành, UBND cấp huyện`): remember each one's split.
-const SPLIT_CACHE = new WeakMap<AgencyLexicon, Map<string, string[]>>();
+let SPLIT_CACHE = new WeakMap<AgencyLexicon, Map<string, string[]>>();
+memo({
+  clear: () => {
+    SPLIT_CACHE = new WeakMap();
+  },
+});
 
 export function splitAgencies(cell: string, lexicon: AgencyLexicon): string[] {
   let cache = SPLIT_CACHE.get(lexicon);

@@ -2,6 +2,7 @@ import type { Deadline, DeadlineContext, DeadlineKind } from '../model/types.js'
 import { detach, fold, foldMapped, type MappedFold } from '../text/fold.js';
 import { DIGIT, LETTER_Q, RARE_LATIN, UNKNOWN_FIGURES } from '../text/line-info.js';
 import { allMatches } from '../text/matches.js';
+import { memo } from '../text/memo.js';
 
 /**
  * Deadline interpreter (SPEC §4), built like chrono-node: the text is normalised once, then an ordered
@@ -345,6 +346,12 @@ const READINGS = new Map<number | null, Map<string, Deadline>>();
 const MAX_REMEMBERED = 10_000;
 /** How many readings the maps hold together. */
 let remembered = 0;
+memo({
+  clear: () => {
+    READINGS.clear();
+    remembered = 0;
+  },
+});
 
 /** Reads a deadline cell or phrase (SPEC §4). Never throws: what it cannot read is `unknown`. */
 export function parseDeadline(raw: string, context?: DeadlineContext): Deadline {

@@ -7,6 +7,7 @@
  */
 import type { AreaCode, AreaEntry } from '../lexicon/types.js';
 import { detach, fold } from '../text/fold.js';
+import { memo } from '../text/memo.js';
 import type { Block } from './blocks.js';
 
 export interface Section {
@@ -20,7 +21,12 @@ export interface Section {
 
 // Headings and group cells repeat across a batch (`I. CẢI CÁCH THỂ CHẾ`): each short folded text is
 // read once per lexicon (a task's longer title is read as it comes).
-const AREA_CACHE = new WeakMap<Record<AreaCode, AreaEntry>, Map<string, AreaCode | null>>();
+let AREA_CACHE = new WeakMap<Record<AreaCode, AreaEntry>, Map<string, AreaCode | null>>();
+memo({
+  clear: () => {
+    AREA_CACHE = new WeakMap();
+  },
+});
 
 export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
   const folded = fold(text);

@@ -5,8 +5,10 @@
  * strings, and both occur in real plans), so comparisons that should treat them alike strip the
  * marks entirely: `Cải cách Thể chế` → `cai cach the che`. `đ` has no decomposition and is mapped by hand.
  */
+import { memo } from './memo.js';
+
 // Table cells and headings repeat (`Sở Nội vụ`, `Năm 2021`): short texts are folded once.
-const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE = memo(new Map<string, string>());
 
 /** Texts up to this long are folded once and remembered. */
 const REMEMBERED = 120;
