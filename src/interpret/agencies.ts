@@ -10,7 +10,7 @@
  */
 import type { LexiconData } from '../lexicon/types.js';
 import { detach, fold } from '../text/fold.js';
-import { allMatches } from '../text/matches.js';
+import { isTrimmed } from '../text/line-info.js';
 import { memo } from '../text/memo.js';
 import { squashSpaces } from '../text/normalize.js';
 
@@ -59,7 +59,6 @@ const DANGLING = new Set(['va']);
 const CATEGORY_WORD_MIN_NAMES = 3;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
-const TOKEN = /[^\s,;:]+|[,;:]/g;
 const NOT_KEY_CHAR = /[^\p{L}\p{N}]/gu;
 const LEADING_JUNK = new Set(['-', '+', '*', '•', '.', ',', ';', ':', ' ']);
 const TRAILING_JUNK = new Set(['.', ',', ';', ':', '/', ' ']);
@@ -347,13 +346,35 @@ function tidyName(text: string): string {
   return text.slice(start, end);
 }
 
+/** The tokens of `TOKEN` (words, and `,` `;` `:` alone), found by a loop over the units. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of allMatches(TOKEN, text)) {
-    const start = match.index ?? 0;
-    tokens.push({ text: match[0], key: matchKey(match[0]), start, end: start + match[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isTrimmed(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (isListMark(c)) i++;
+    else {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isTrimmed(d) || isListMark(d)) break;
+        i++;
+      }
+    }
+    const word = text.slice(start, i);
+    tokens.push({ text: word, key: matchKey(word), start, end: i });
   }
   return tokens;
+}
+
+/** `,` `;` `:`: a token of its own. */
+function isListMark(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x3a;
 }
 
 function splitTokens(tokens: Token[], separator: ';' | ':'): Token[][] {
@@ -367,7 +388,18 @@ function splitTokens(tokens: Token[], separator: ';' | ':'): Token[][] {
 
 /** `&` reads `và`: `Sở TT&TT` meets `Sở TT và TT`, `Sở Kế hoạch & Đầu tư` meets the full name. */
 function matchKey(text: string): string {
-  return fold(text).replaceAll('&', 'va').replace(NOT_KEY_CHAR, '');
+  const folded = fold(text);
+  // Most folds are small ASCII letters and digits only, which neither replacement changes.
+  return isKeyAlready(folded) ? folded : folded.replaceAll('&', 'va').replace(NOT_KEY_CHAR, '');
+}
+
+/** Only `a`–`z` and `0`–`9`: a key as it is (no `&`, and nothing `NOT_KEY_CHAR` removes). */
+function isKeyAlready(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
 }
 
 function joinKeys(tokens: Token[], from: number, to: number): string {
