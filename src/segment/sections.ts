@@ -6,7 +6,7 @@
  * (`I`, `I.2`, or `1` without a roman parent); a repeated key gets `#2`, `#3`.
  */
 import type { AreaCode, AreaEntry } from '../lexicon/types.js';
-import { detach, fold } from '../text/fold.js';
+import { fold } from '../text/fold.js';
 import { memo } from '../text/memo.js';
 import type { Block } from './blocks.js';
 
@@ -40,7 +40,8 @@ export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCo
   if (area === undefined) {
     area = areaOfFolded(folded, areas);
     if (cache.size >= 20_000) cache.clear();
-    cache.set(detach(folded), area);
+    // A fold is a string of its own (see `fold`), which keeps no document alive.
+    cache.set(folded, area);
   }
   return area;
 }

@@ -13,13 +13,15 @@ const FOLD_CACHE = memo(new Map<string, string>());
 /** Texts up to this long are folded once and remembered. */
 const REMEMBERED = 120;
 
+/** The fold of `text`: always a string of its own, never a slice of `text` (a memo may keep it as it is). */
 export function fold(text: string): string {
   if (text.length > REMEMBERED) return foldUncached(text);
   let folded = FOLD_CACHE.get(text);
   if (folded === undefined) {
     folded = foldUncached(text);
     if (FOLD_CACHE.size >= 20_000) FOLD_CACHE.clear();
-    FOLD_CACHE.set(detach(text), detach(folded));
+    // The fold is a new string (`unitsToString`), not a slice of a document: only the key needs copying.
+    FOLD_CACHE.set(detach(text), folded);
   }
   return folded;
 }
