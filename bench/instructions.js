@@ -68,6 +68,7 @@ if (process.argv[2] === '--child') {
         `--callgrind-out-file=${out}`,
         process.execPath,
         '--single-threaded',
+        ...(process.env.INSTRUCTIONS_FLAGS ?? '').split(' ').filter(Boolean),
         SELF,
         '--child',
         dist,
