@@ -1,13 +1,16 @@
 /**
  * How many instructions one warm `parseText` pass over the first MB of the benchmark corpus takes,
- * counted by valgrind's callgrind: the same count, to about ±1% (one build gave 207.3–208.6 M over
- * five runs, another 211.8 and 213.9 M), whatever else the machine is doing.
- * Wall-clock A/B runs on this shared two-core machine move by 5–30% from run to run, more than most
- * single changes to the parser are worth; this count tells them apart.
+ * counted by valgrind's callgrind, whatever else the machine is doing. The count is not exact: one
+ * build gave 207.3–208.6 M over five runs one day, and another 213.1 M twice and 223.2–223.7 M twice
+ * on 2026-12-04 (also with `INSTRUCTIONS_FLAGS='--predictable --hash-seed=1'` in an address space
+ * without randomisation): a count falls in one of two states about 5% apart, and two builds run at
+ * the same time move further. Run one count at a time, and repeat it before trusting a difference
+ * under 5%. Wall-clock A/B runs on this shared two-core machine move by 5–30% from run to run.
  *
  *   node bench/instructions.js                 # dist/ (run `npm run build` first)
  *   node bench/instructions.js old-dist dist   # several builds, compared with the first
  *   INSTRUCTIONS_COLD=1 node bench/instructions.js ...   # memos emptied before every plan (see run.js)
+ *   INSTRUCTIONS_FLAGS='--predictable' node bench/instructions.js ...   # V8 flags for the counted process
  *
  * Each build is run twice under callgrind, with `node --single-threaded` (no concurrent compiler or
  * garbage-collector threads, whose work callgrind would count in whatever order they ran): 12 and 20
