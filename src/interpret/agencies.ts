@@ -81,7 +81,12 @@ export function splitAgencies(cell: string, lexicon: AgencyLexicon): string[] {
   const hit = cache.get(cell);
   if (hit) return [...hit];
   const names = splitUncached(cell, lexicon);
-  if (cache.size < 10_000 && cell.length < 500) cache.set(detach(cell), names.map(detach));
+  if (cell.length < 500) {
+    // Full, it starts again, as the other memos do: in a long batch the cells of the plans being read
+    // are remembered, not only those of the first plans.
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(detach(cell), names.map(detach));
+  }
   return [...names];
 }
 
