@@ -46,15 +46,60 @@ export function areaOf(text: string, areas: Record<AreaCode, AreaEntry>): AreaCo
   return area;
 }
 
-function areaOfFolded(folded: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
-  let best: { area: AreaCode; length: number } | null = null;
-  for (const [area, entry] of Object.entries(areas) as [AreaCode, AreaEntry][]) {
-    for (const keyword of entry.keywords) {
-      if (keyword.length > (best?.length ?? 0) && folded.includes(keyword))
-        best = { area, length: keyword.length };
+/**
+ * The area whose keyword is the longest found in `folded` (the first area and keyword in the
+ * lexicon's order among keywords of that length), or null: what a loop testing every keyword with
+ * `includes` finds, by one scan. At each position the scan finds the longest keyword starting there
+ * (a lookahead of every keyword, longest first); the longest of all is one of those.
+ */
+export function areaOfFolded(folded: string, areas: Record<AreaCode, AreaEntry>): AreaCode | null {
+  const { pattern, keywords } = matcherOf(areas);
+  if (pattern === null) return null;
+  let best: { area: AreaCode; rank: number } | null = null;
+  let bestLength = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
+    const keyword = m[1]!;
+    const found = keywords.get(keyword)!;
+    if (keyword.length > bestLength || (keyword.length === bestLength && found.rank < best!.rank)) {
+      best = found;
+      bestLength = keyword.length;
     }
+    // Every match is empty (a lookahead): the next search starts one unit on.
+    pattern.lastIndex = m.index + 1;
   }
+  pattern.lastIndex = 0;
   return best?.area ?? null;
+}
+
+interface AreaMatcher {
+  /** `(?=(k1|k2|…))`, the keywords longest first; null when the lexicon has none. */
+  pattern: RegExp | null;
+  /** Each keyword's first area and its place in the lexicon's order (area by area, keyword by keyword). */
+  keywords: Map<string, { area: AreaCode; rank: number }>;
+}
+
+const MATCHERS = new WeakMap<Record<AreaCode, AreaEntry>, AreaMatcher>();
+
+function matcherOf(areas: Record<AreaCode, AreaEntry>): AreaMatcher {
+  let matcher = MATCHERS.get(areas);
+  if (matcher === undefined) {
+    const keywords = new Map<string, { area: AreaCode; rank: number }>();
+    for (const [area, entry] of Object.entries(areas) as [AreaCode, AreaEntry][]) {
+      for (const keyword of entry.keywords) {
+        if (keyword !== '' && !keywords.has(keyword)) keywords.set(keyword, { area, rank: keywords.size });
+      }
+    }
+    const alternatives = [...keywords.keys()]
+      .sort((x, y) => y.length - x.length)
+      .map((k) => k.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+    matcher = {
+      pattern: alternatives.length === 0 ? null : new RegExp(`(?=(${alternatives.join('|')}))`, 'g'),
+      keywords,
+    };
+    MATCHERS.set(areas, matcher);
+  }
+  return matcher;
 }
 
 /** Gives out unique keys: the second `V` becomes `V#2`. */
