@@ -123,12 +123,13 @@ await step('sample', () => {
 // just written, another process finishing), while the parse passes beside them moved by 2%.
 
 let baseline = Number.NaN;
+const BASELINE_PASSES = 3; // each time: before the parse passes, then after them
 const baselinePasses = [];
 let baselineRow = null;
 let baselineLines = 0;
-function measureBaseline(count) {
+function measureBaseline() {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  for (let p = 0; p < count; p++) {
+  for (let p = 0; p < BASELINE_PASSES; p++) {
     let lines = 0;
     const t0 = performance.now();
     for (const f of corpusFiles) lines += decoder.decode(readFileSync(f.abs)).split(/\r?\n/).length;
@@ -136,8 +137,8 @@ function measureBaseline(count) {
     baselineLines = lines;
   }
   baseline = totalMb / Math.min(...baselinePasses);
-  const before = baselinePasses.slice(0, 3).map((s) => fmt(s, 2));
-  const after = baselinePasses.slice(3).map((s) => fmt(s, 2));
+  const before = baselinePasses.slice(0, BASELINE_PASSES).map((s) => fmt(s, 2));
+  const after = baselinePasses.slice(BASELINE_PASSES).map((s) => fmt(s, 2));
   baselineRow[1] = `${fmt(baseline)} MB/s`;
   baselineRow[2] =
     `best of ${baselinePasses.length} passes (${before.join(', ')} s before the parse passes` +
@@ -146,7 +147,7 @@ function measureBaseline(count) {
 await step('baseline', async () => {
   baselineRow = ['baseline: read + UTF-8 decode + split lines', '', ''];
   rows.push(baselineRow);
-  measureBaseline(3);
+  measureBaseline();
   log(`baseline ${fmt(baseline)} MB/s`);
 });
 
@@ -214,7 +215,7 @@ await step('parse', async () => {
   passes.push({ label: `${fmt(full.mb, 0)} MB`, ...full });
   parseMbs = full.mb / full.seconds;
   if (baselineRow) {
-    measureBaseline(3);
+    measureBaseline();
     log(`baseline again: ${fmt(baseline)} MB/s, best of ${baselinePasses.length}`);
   }
   const ratio = parseMbs / baseline;
