@@ -874,7 +874,7 @@ describe('first tests spelled out', () => {
     'K',
   );
   const texts = fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 2 })), { maxLength: 6 });
-  it('FOLDS_TO and RARE_LATIN_LETTERS: every plain unit that folds to a letter of the trigger words', async () => {
+  it('FOLDS_TO and RARE_LATIN_LETTERS: every plain unit that folds to a letter of the trigger words (or a digit)', async () => {
     const { FOLDS_TO } = await import('../src/interpret/deadline.js');
     const { fold } = await import('../src/text/fold.js');
     const { PLAIN_UNIT, RARE_LATIN_LETTERS } = await import('../src/text/line-info.js');
@@ -887,6 +887,8 @@ describe('first tests spelled out', () => {
       // A plain unit folds to one unit, or (a blank) to the space that \s+ stands for.
       expect(folded.length === 1, c.toString(16)).toBe(true);
       if (folded === ' ') expect(/\s/.test(ch)).toBe(true);
+      // Only an ASCII digit folds to a digit: the `\d` after `trong` in TRIGGER_SPELLED.
+      if (/\d/.test(folded)) expect(ch, c.toString(16)).toBe(folded);
       if (!(folded in FOLDS_TO)) continue;
       if (FOLDS_TO[folded]!.includes(ch)) found[folded] = (found[folded] ?? '') + ch;
       else rare += ch;

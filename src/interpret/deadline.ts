@@ -495,11 +495,20 @@ export const FOLDS_TO: Readonly<Record<string, string>> = {
  * `TRƯỚC`, `truoc`), blanks between words: it matches wherever `TRIGGER_TEST` matches the fold of
  * such a text, so a paragraph it does not match is passed over without folding it.
  */
-const spelled = (words: string[]): RegExp =>
-  new RegExp(
-    words.map((word) => [...word].map((l) => (l === ' ' ? '\\s+' : `[${FOLDS_TO[l]}]`)).join('')).join('|'),
-  );
-export const TRIGGER_SPELLED = spelled(['hoan thanh', 'truoc', 'cham nhat', 'trong']);
+const spelledSource = (word: string): string =>
+  [...word].map((l) => (l === ' ' ? '\\s+' : `[${FOLDS_TO[l]}]`)).join('');
+const spelled = (words: string[]): RegExp => new RegExp(words.map(spelledSource).join('|'));
+/**
+ * `trong` only before what `TRIGGER_TEST` wants after it (`quy`, `thang`, a digit): the word alone is
+ * in most paragraphs (`trong đó`, `trong lĩnh vực`), and each would be folded for nothing. (On such a
+ * text only an ASCII digit folds to a digit, and only blanks to a space: test/targets.test.ts.)
+ */
+export const TRIGGER_SPELLED = new RegExp(
+  [
+    ...['hoan thanh', 'truoc', 'cham nhat'].map(spelledSource),
+    `${spelledSource('trong')}\\s+(?:${spelledSource('quy')}|${spelledSource('thang')}|\\d)`,
+  ].join('|'),
+);
 /** `quý` as such a text may spell it: without a digit, the only thing a phrase can name is a quarter. */
 export const QUARTER_SPELLED = spelled(['quy']);
 
