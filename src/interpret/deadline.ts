@@ -464,9 +464,13 @@ const YEAR_FORMS = [sticky(String.raw`nam ?\d{4}`)];
 const TRIGGER =
   /(?<![a-z0-9])(?:(hoan thanh) (?:(truoc|trong|vao|cham nhat(?: la)?) )?|(truoc|cham nhat(?: la)?|trong) )/g;
 
+/** The trigger words on their own, and what `trong` needs after it (a digit too): the one list of both first tests. */
+const TRIGGER_WORDS = ['hoan thanh', 'truoc', 'cham nhat'];
+const AFTER_TRONG = ['quy', 'thang'];
 // A trigger word followed by what can follow it (`trong` only before a period): a cheap first test.
-const TRIGGER_TEST =
-  /(?<![a-z0-9])(?:hoan thanh|truoc|cham nhat)(?![a-z])|(?<![a-z0-9])trong (?:quy|thang|\d)/;
+const TRIGGER_TEST = new RegExp(
+  `(?<![a-z0-9])(?:${TRIGGER_WORDS.join('|')})(?![a-z])|(?<![a-z0-9])trong (?:${AFTER_TRONG.join('|')}|\\d)`,
+);
 // What every phrase read names, on the fold: a day or a year (a digit) or a quarter (`quy`).
 const DIGIT_OR_QUARTER = /\d|quy/;
 
@@ -497,20 +501,19 @@ export const FOLDS_TO: Readonly<Record<string, string>> = {
  */
 const spelledSource = (word: string): string =>
   [...word].map((l) => (l === ' ' ? '\\s+' : `[${FOLDS_TO[l]}]`)).join('');
-const spelled = (words: string[]): RegExp => new RegExp(words.map(spelledSource).join('|'));
 /**
- * `trong` only before what `TRIGGER_TEST` wants after it (`quy`, `thang`, a digit): the word alone is
- * in most paragraphs (`trong đó`, `trong lĩnh vực`), and each would be folded for nothing. (On such a
- * text only an ASCII digit folds to a digit, and only blanks to a space: test/targets.test.ts.)
+ * `TRIGGER_TEST` spelled: `trong` only before what it wants after it, as the word alone is in most
+ * paragraphs (`trong đó`, `trong lĩnh vực`), each of which would be folded for nothing. (On such a text
+ * only an ASCII digit folds to a digit, and only blanks to a space: test/text.test.ts.)
  */
 export const TRIGGER_SPELLED = new RegExp(
   [
-    ...['hoan thanh', 'truoc', 'cham nhat'].map(spelledSource),
-    `${spelledSource('trong')}\\s+(?:${spelledSource('quy')}|${spelledSource('thang')}|\\d)`,
+    ...TRIGGER_WORDS.map(spelledSource),
+    `${spelledSource('trong')}\\s+(?:${AFTER_TRONG.map(spelledSource).join('|')}|\\d)`,
   ].join('|'),
 );
 /** `quý` as such a text may spell it: without a digit, the only thing a phrase can name is a quarter. */
-export const QUARTER_SPELLED = spelled(['quy']);
+export const QUARTER_SPELLED = new RegExp(spelledSource('quy'));
 
 function formsAfter(completed: boolean, word: string | undefined): readonly RegExp[] {
   if (word === 'truoc') return DAY_FORMS;
