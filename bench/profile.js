@@ -13,7 +13,16 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SEED, ensureCorpus, MIN_BYTES, MIN_DOCS, ROOT, readManifest } from './corpus.js';
+import {
+  DEFAULT_SEED,
+  ensureCorpus,
+  firstFiles,
+  MIN_BYTES,
+  MIN_DOCS,
+  ROOT,
+  readManifest,
+  timeParses,
+} from './corpus.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const TOP = 15;
@@ -23,23 +32,9 @@ const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) =
 if (isMain && process.argv[2] === '--child') {
   const { parseText } = await import('../dist/index.js');
   const budget = Number(process.argv[3]) * 1e6;
-  // Each file is read and decoded just before its parse, as bench/run.js does: the parse then finds
-  // its text fresh in the cache. (Decoding the whole budget first made the same parse about half as
-  // slow again, 37 against 24 ms/MB, and moved its cost to whatever first touched a line.) Reading
-  // and decoding are outside the profile's parseText subtree either way.
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let tasks = 0;
-  let bytes = 0;
-  let ms = 0;
-  for (const f of readManifest().files) {
-    if (bytes >= budget) break;
-    const buffer = readFileSync(join(ROOT, f.path));
-    const text = decoder.decode(buffer);
-    const t0 = performance.now();
-    tasks += parseText(text, { path: f.path, source: { bytes: buffer.length } }).tasks.length;
-    ms += performance.now() - t0;
-    bytes += buffer.length;
-  }
+  // Each file read and decoded just before its parse, as bench/run.js does (see timeParses); reading
+  // and decoding are outside the profile's parseText subtree.
+  const { ms, bytes, tasks } = timeParses(firstFiles(readManifest().files, budget), parseText);
   process.stderr.write(
     `profile: parsed ${(bytes / 1e6).toFixed(1)} MB (${tasks} tasks) in ${(ms / 1000).toFixed(1)} s under the profiler\n`,
   );

@@ -17,7 +17,16 @@ import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SEED, ensureCorpus, MIN_BYTES, MIN_DOCS, ROOT, verifySample } from './corpus.js';
+import {
+  DEFAULT_SEED,
+  ensureCorpus,
+  firstFiles,
+  MIN_BYTES,
+  MIN_DOCS,
+  ROOT,
+  timeParses,
+  verifySample,
+} from './corpus.js';
 import { benchDeadlines } from './deadlines.js';
 
 const SEED = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
@@ -159,22 +168,8 @@ await step('baseline', async () => {
 // easily add 20% to one pass.
 
 function parsePass(files, { cold = false } = {}) {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let ms = 0;
-  let bytes = 0;
-  let tasks = 0;
-  for (const f of files) {
-    const buffer = readFileSync(f.abs);
-    const text = decoder.decode(buffer);
-    // Cold: the parser's memos (folds, areas, deadline and agency cells) emptied, outside the clock.
-    if (cold) clearMemos();
-    const t0 = performance.now();
-    // As parseBytes calls it: the file's size is known from the read, not measured again.
-    const doc = parseText(text, { path: f.path, source: { bytes: buffer.length } });
-    ms += performance.now() - t0;
-    bytes += f.bytes;
-    tasks += doc.tasks.length;
-  }
+  // Cold: the parser's memos (folds, areas, deadline and agency cells) emptied, outside the clock.
+  const { ms, bytes, tasks } = timeParses(files, parseText, cold ? { before: clearMemos } : {});
   return { seconds: ms / 1000, mb: bytes / MB, tasks, files: files.length };
 }
 
@@ -197,23 +192,12 @@ function bestPasses(sets) {
   return best.map((b) => ({ ...b, passes: count }));
 }
 
-function prefix(files, bytes) {
-  let total = 0;
-  const out = [];
-  for (const f of files) {
-    if (total >= bytes) break;
-    out.push(f);
-    total += f.bytes;
-  }
-  return out;
-}
-
 let parseMbs = Number.NaN;
 await step('parse', async () => {
-  parsePass(prefix(corpusFiles, 2 * MB)); // warm-up: the JIT, the lexicon, the caches
+  parsePass(firstFiles(corpusFiles, 2 * MB)); // warm-up: the JIT, the lexicon, the caches
   const sizes = SKIP.has('scaling') ? [] : [25, 50];
   const labels = sizes.map((size) => `${size} MB`);
-  const sets = sizes.map((size) => prefix(corpusFiles, size * MB));
+  const sets = sizes.map((size) => firstFiles(corpusFiles, size * MB));
   sets.push(corpusFiles);
   log(`parseText on ${[...labels, `the whole corpus (${fmt(totalMb)} MB)`].join(', ')}, in rounds …`);
   const passes = bestPasses(sets).map((p, i) => ({ label: labels[i] ?? `${fmt(p.mb, 0)} MB`, ...p }));
